@@ -1,0 +1,138 @@
+"""The public Python API: the pipeline read → clean → parse → model → render, top to bottom.
+
+    import speechdoc
+    doc = speechdoc.parse("speech.txt")           # a Document (see model.py)
+    speechdoc.to_docx(doc, "speech.docx")
+    speechdoc.to_pdf("speech.txt", "speech.pdf")  # a path is parsed first
+
+The CLI is a thin layer over these functions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import model
+from .errors import InputError
+from .model import Document, Meta, Source
+from .style import Profile, load_profile
+
+MODEL_SUFFIXES = (".json",)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read and clean a source (the CLI's --encoding, --keep-boilerplate, --no-normalize)."""
+
+    encoding: str | None = None
+    keep_boilerplate: bool = False
+    normalize: bool = True
+
+
+def parse(source: str | Path, *, options: ReadOptions | None = None, profile: Profile | None = None,
+          meta: Meta | None = None, text: str | None = None) -> Document:
+    """Read, clean and parse ``source`` (a path, or ``-`` for standard input) into a Document.
+
+    Give ``text`` to parse a string instead of a file (``source`` is then only its name).
+    A ``.json`` path is a saved model (``speechdoc inspect --json``) and is loaded as it is.
+    """
+    from .clean import clean
+    from .parse import parse_lines
+    from .readers import SourceText, read_text
+
+    options = options or ReadOptions()
+    profile = profile or load_profile()
+    name = str(source)
+    if text is None and name.lower().endswith(MODEL_SUFFIXES):
+        return with_meta(load_model(name), meta)
+    src = SourceText(path=name, encoding="str", text=text) if text is not None else read_text(name, options.encoding)
+    cleaned = clean(src.lines, keep_boilerplate=options.keep_boilerplate, normalize=options.normalize)
+    blocks, warnings = parse_lines(cleaned.lines, lead_level=profile.lead_level)
+    doc = Document(
+        blocks=tuple(blocks),
+        source=Source(path=src.path, encoding=src.encoding, format="text"),
+        dropped=tuple(cleaned.dropped),
+        edits=tuple(cleaned.edits),
+        warnings=tuple(cleaned.warnings) + tuple(warnings),
+    )
+    return with_meta(doc, meta)
+
+
+def parse_text(text: str, **kwargs) -> Document:
+    """Parse a string."""
+    return parse("<text>", text=text, **kwargs)
+
+
+def load_model(path: str | Path) -> Document:
+    """A model saved by ``speechdoc inspect --json``."""
+    try:
+        data = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the model: {exc}", path=str(path)) from None
+    try:
+        return model.load(data)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"not a speechdoc model: {exc}", path=str(path),
+                         hint="make one with `speechdoc inspect --json FILE > model.json`") from None
+
+
+def with_meta(doc: Document, meta: Meta | None) -> Document:
+    """``doc`` with the non-empty fields of ``meta`` laid over its own."""
+    if meta is None:
+        return doc
+    merged = {k: v for k, v in vars(doc.meta).items()}
+    merged.update({k: v for k, v in vars(meta).items() if v})
+    return replace(doc, meta=Meta(**merged))
+
+
+def as_document(doc_or_path: Document | str | Path, **parse_kwargs) -> Document:
+    if isinstance(doc_or_path, Document):
+        return with_meta(doc_or_path, parse_kwargs.get("meta"))
+    return parse(doc_or_path, **parse_kwargs)
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _write(data: bytes, out: str | Path, source: str | None) -> Path:
+    from .outputs import check_output, write_atomic
+
+    check_output(out, source)
+    write_atomic(out, data)
+    return Path(out)
+
+
+def render_docx_bytes(doc: Document, profile: Profile | None = None) -> bytes:
+    from .render.docx import render_docx
+
+    return render_docx(doc, profile or load_profile())
+
+
+def to_docx(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
+            profile: Profile | None = None, **parse_kwargs) -> Path:
+    """Write ``doc_or_path`` as a GB/T 9704 .docx; returns the output path (default: next to the input)."""
+    from .outputs import default_output
+
+    profile = profile or load_profile()
+    doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
+    out = out if out is not None else default_output(doc.source.path, ".docx")
+    return _write(render_docx_bytes(doc, profile), out, doc.source.path)
+
+
+def render_pdf_bytes(doc: Document, profile: Profile | None = None, **pdf_options) -> bytes:
+    from .render.pdf import render_pdf
+
+    return render_pdf(doc, profile or load_profile(), **pdf_options)
+
+
+def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
+           profile: Profile | None = None, pdf_options: dict | None = None, **parse_kwargs) -> Path:
+    """Write ``doc_or_path`` as a print-ready PDF with embedded fonts; returns the output path."""
+    from .outputs import default_output
+
+    profile = profile or load_profile()
+    doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
+    out = out if out is not None else default_output(doc.source.path, ".pdf")
+    return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, doc.source.path)

@@ -1,0 +1,165 @@
+"""The command line: options → one API call → one error handler. No logic lives here."""
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+
+import click
+
+from . import __version__, api
+from .errors import EXIT_FAILURE, SpeechdocError
+from .model import Meta, dump
+from .style import load_profile
+
+_debug = False
+
+
+def _fail(exc: BaseException) -> None:
+    if isinstance(exc, SpeechdocError):
+        click.echo(f"speechdoc: error: {exc.one_line()}", err=True)
+        if exc.hint:
+            click.echo(f"  hint: {exc.hint}", err=True)
+        sys.exit(exc.exit_code)
+    click.echo(f"speechdoc: error: internal error: {type(exc).__name__}: {exc}", err=True)
+    click.echo("  hint: run again with --debug for the traceback, and report it", err=True)
+    sys.exit(EXIT_FAILURE)
+
+
+def handled(fn):
+    """Run a command; turn every failure into the one-line error format and its exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("speechdoc: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the one place errors become messages
+            if _debug:
+                traceback.print_exc()
+            _fail(exc)
+
+    return wrapper
+
+
+# ---------------------------------------------------------------- shared options
+
+
+def read_options(fn):
+    """Options for reading and cleaning the input."""
+    fn = click.option("--encoding", metavar="NAME", help="Input encoding (default: detected; e.g. gb18030).")(fn)
+    fn = click.option("--keep-boilerplate", is_flag=True, help="Keep web-page boilerplate lines.")(fn)
+    fn = click.option("--no-normalize", is_flag=True, help="Leave punctuation as it is.")(fn)
+    return fn
+
+
+def style_options(fn):
+    """Options for the style profile and document metadata."""
+    fn = click.option("--profile", "profile_name", metavar="NAME|FILE",
+                      help="Style profile: a built-in name (gbt9704) or a TOML file layered over it.")(fn)
+    fn = click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+                      help="Override one profile number, e.g. --set page.number.align=center.")(fn)
+    fn = click.option("--author", help="Author for the document properties.")(fn)
+    fn = click.option("--org", help="Organisation for the document properties.")(fn)
+    fn = click.option("--date", "date", help="成文日期 when the text has none, e.g. 2024年3月5日.")(fn)
+    return fn
+
+
+def _read(encoding, keep_boilerplate, no_normalize) -> api.ReadOptions:
+    return api.ReadOptions(encoding=encoding, keep_boilerplate=keep_boilerplate, normalize=not no_normalize)
+
+
+# ---------------------------------------------------------------- commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="speechdoc")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def main(debug: bool) -> None:
+    """Turn Chinese speeches and official-document text into GB/T 9704 DOCX and PDF.
+
+    \b
+    Examples:
+      speechdoc to-docx speech.txt            # speech.docx next to it
+      speechdoc to-pdf speech.txt -o out.pdf
+      speechdoc inspect speech.txt            # the structure it found
+    """
+    global _debug
+    _debug = debug
+
+
+@main.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
+@read_options
+@click.option("--profile", "profile_name", metavar="NAME|FILE", help="Style profile (for heading.lead_level).")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override one profile value.")
+@handled
+def inspect(file, as_json, encoding, keep_boilerplate, no_normalize, profile_name, sets):
+    """Show the structure found in FILE (`-` for standard input).
+
+    \b
+    Examples:
+      speechdoc inspect speech.txt
+      speechdoc inspect --json speech.txt > model.json   # edit, then: speechdoc to-docx model.json
+    """
+    from .report import format_outline
+
+    profile = load_profile(profile_name, sets)
+    doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile)
+    click.echo(dump(doc) if as_json else format_outline(doc))
+
+
+@main.command("to-docx")
+@click.argument("file")
+@click.option("-o", "--output", metavar="OUT.docx", help="Output file (default: next to FILE; `-` for stdout).")
+@read_options
+@style_options
+@handled
+def to_docx(file, output, encoding, keep_boilerplate, no_normalize, profile_name, sets, author, org, date):
+    """Convert FILE (text, or a model from `inspect --json`) to a GB/T 9704 Word file.
+
+    \b
+    Examples:
+      speechdoc to-docx speech.txt
+      speechdoc to-docx speech.txt -o 讲话.docx --author 办公室
+    """
+    profile = load_profile(profile_name, sets)
+    out = api.to_docx(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
+                      meta=Meta(author=author, org=org, date=date))
+    if str(out) != "-":
+        click.echo(f"speechdoc: wrote {out}", err=True)
+
+
+@main.command("to-pdf")
+@click.argument("file")
+@click.option("-o", "--output", metavar="OUT.pdf", help="Output file (default: next to FILE; `-` for stdout).")
+@read_options
+@style_options
+@click.option("--font-dir", multiple=True, metavar="DIR", help="Look for fonts here first.")
+@click.option("--strict-fonts", is_flag=True, help="Fail when an official font is missing.")
+@click.option("--real-date", is_flag=True, help="Stamp the PDF with the current time (default: fixed, reproducible).")
+@handled
+def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name, sets, author, org, date,
+           font_dir, strict_fonts, real_date):
+    """Convert FILE (text, or a model from `inspect --json`) to a print-ready PDF with embedded fonts.
+
+    \b
+    Examples:
+      speechdoc to-pdf speech.txt
+      speechdoc to-pdf speech.txt -o - > speech.pdf
+    """
+    profile = load_profile(profile_name, sets)
+    out = api.to_pdf(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
+                     meta=Meta(author=author, org=org, date=date),
+                     pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date})
+    if str(out) != "-":
+        click.echo(f"speechdoc: wrote {out}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,80 @@
+"""Writing output files: next to the input by default, atomically, never over the input."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def default_output(source: str | None, suffix: str) -> Path:
+    """``speech.txt`` → ``speech.docx`` next to it; standard input → ``speechdoc-output.docx`` here."""
+    if not source or source == "-":
+        return Path(f"speechdoc-output{suffix}")
+    return Path(source).with_suffix(suffix)
+
+
+def check_output(out: str | Path, source: str | None) -> None:
+    """Refuse an output that is the input itself or whose folder cannot take it."""
+    if str(out) == "-":
+        return
+    out_path = Path(out)
+    if source and source != "-":
+        src = Path(source)
+        try:
+            same = out_path.exists() and src.exists() and os.path.samefile(out_path, src)
+        except OSError:
+            same = False
+        if same or out_path.resolve() == src.resolve():
+            raise OutputError("the output would overwrite the input", path=str(out),
+                              hint="choose another name with -o")
+    parent = out_path.parent if str(out_path.parent) else Path(".")
+    if not parent.exists():
+        raise OutputError(f"the output folder {str(parent)!r} does not exist", path=str(out))
+    if not parent.is_dir():
+        raise OutputError(f"{str(parent)!r} is not a folder", path=str(out))
+    if out_path.is_dir():
+        raise OutputError("the output is a folder", path=str(out), hint="name a file with -o")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"the output folder {str(parent)!r} is not writable", path=str(out))
+
+
+def write_atomic(out: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` through a temporary file in the same folder and a rename.
+
+    A failure (or an interrupt) leaves either the old file or none, never half a file.
+    ``-`` writes to standard output.
+    """
+    if str(out) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    out_path = Path(out)
+    parent = out_path.parent if str(out_path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644 & ~_umask())
+        os.replace(tmp, out_path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
