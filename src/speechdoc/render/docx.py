@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from docx import Document as new_word_document
@@ -128,25 +129,29 @@ def title_max_chars(profile: Profile, key: str = "title") -> int:
     return math.floor(mm_to_pt(profile.page.body_width_mm) / char_advance_pt(profile.block(key), profile))
 
 
-def signature_and_date_indents(signature: str, date: str, profile: Profile) -> tuple[float, float]:
-    """Right indents (pt) of 署名 and 成文日期 per 7.3.5.2.
+@dataclass(frozen=True)
+class ClosingPlacement:
+    """Where 署名 and 成文日期 go (7.3.5.2), in pt from the 版心's edges: the 署名 right-aligned
+    ``signature_right`` in from the right edge; the date left-aligned ``date_left`` in from the left edge,
+    so that its first character is exactly 2 字 right of the 署名's whatever the digits' widths."""
 
-    署名 right-indented 2 字; the date's first character 2 字 right of the 署名's first character; when
-    the date is too long for that, the date is right-indented 2 字 and the 署名 moves left to keep the
-    2 字 offset.
-    """
+    signature_right: float
+    date_left: float
+
+
+def place_signature_and_date(signature: str, date: str, profile: Profile) -> ClosingPlacement:
+    """署名 right-indented 2 字 and the date's first character 2 字 right of the 署名's; when the date
+    is then too long to keep 2 字 from the right edge, the date is right-indented 2 字 and the 署名 moves
+    left by as much (7.3.5.2)."""
     sig_style, date_style = profile.block("signature"), profile.block("date")
     unit = char_advance_pt(sig_style, profile)
-    sig_right = sig_style.right_indent_chars * unit
+    line = mm_to_pt(profile.page.body_width_mm)
     offset = date_style.offset_from_signature_chars * unit
+    min_date_right = date_style.right_indent_chars * char_advance_pt(date_style, profile)
     sig_width = text_width_pt(signature, sig_style, profile)
     date_width = text_width_pt(date, date_style, profile)
-    date_right = sig_width + sig_right - offset - date_width
-    min_date_right = date_style.right_indent_chars * unit
-    if date_right < min_date_right:
-        date_right = min_date_right
-        sig_right = date_width + date_right + offset - sig_width
-    return sig_right, date_right
+    sig_right = max(sig_style.right_indent_chars * unit, date_width + min_date_right + offset - sig_width)
+    return ClosingPlacement(sig_right, line - sig_right - sig_width + offset)
 
 
 # ---------------------------------------------------------------- template and page
@@ -249,6 +254,12 @@ class Stylesheet:
         fmt = normal.paragraph_format
         fmt.widow_control = False  # see the module docstring: it breaks the 22-line grid
         fmt.alignment = _ALIGN[body.align]
+        # No automatic gaps around digits and Latin letters (“2019 年1 月”): 公文 set them tight, and the
+        # indents of 署名/日期 are computed from the text's width. (LibreOffice 7.4 ignores this setting.)
+        # Hanging punctuation (w:overflowPunct) is left at the default, on: LibreOffice 7.4 reads the
+        # element inverted, so only the default gives the same lines in Word, WPS and LibreOffice — a
+        # full line holds 28 characters in the 版心, and a closing 。，、 may hang in the margin.
+        oxml.set_auto_space(normal.element.get_or_add_pPr(), False)
         oxml.set_exact_line_spacing(normal.element.get_or_add_pPr(), line_twips=self.profile.page.line_pitch_twips)
 
     def _font(self, style, block: BlockStyle) -> None:
@@ -482,14 +493,18 @@ class Body:
     def _add_signature(self, block: Block, before, after) -> None:
         paragraph = self._paragraph("signature", block.text)
         if after is not None and after.kind == "date":
-            sig_right, _ = signature_and_date_indents(block.text, after.text, self.profile)
-            oxml.set_right_indent(paragraph._p.get_or_add_pPr(), twips=pt_to_twips(sig_right))
+            place = place_signature_and_date(block.text, after.text, self.profile)
+            oxml.set_right_indent(paragraph._p.get_or_add_pPr(), twips=pt_to_twips(place.signature_right))
 
     def _add_date(self, block: Block, before, after) -> None:
         paragraph = self._paragraph("date", block.text)
-        if before is not None and before.kind == "signature":
-            _, date_right = signature_and_date_indents(before.text, block.text, self.profile)
-            oxml.set_right_indent(paragraph._p.get_or_add_pPr(), twips=pt_to_twips(date_right))
+        if before is None or before.kind != "signature":
+            return  # no 署名: the style's own right indent of 2 字
+        place = place_signature_and_date(before.text, block.text, self.profile)
+        ppr = paragraph._p.get_or_add_pPr()
+        paragraph.alignment = _ALIGN["left"]
+        oxml.set_left_indent(ppr, twips=pt_to_twips(place.date_left))
+        oxml.set_right_indent(ppr, twips=0)
 
     def _add_attachment_title(self, block: Block, before, after) -> None:
         lines = break_title(block.text, title_max_chars(self.profile, "attachment_title"), block.lines)

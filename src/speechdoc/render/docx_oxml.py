@@ -119,13 +119,24 @@ def set_hanging_indent(ppr, *, left_twips: int, hanging_twips: int) -> None:
     ind.set(qn("w:hanging"), str(hanging_twips))
 
 
-def set_right_indent(ppr, *, twips: int, chars_hundredths: int | None = None) -> None:
+def set_right_indent(ppr, *, twips: int, chars_hundredths: int = 0) -> None:
+    """A right indent in twips; ``chars_hundredths`` = 0 writes rightChars="0", which tells Word to use
+    the twips even where the style gives the indent in characters."""
     ind = _ppr_child(ppr, "ind")
     ind.set(qn("w:right"), str(twips))
-    if chars_hundredths is None:
-        ind.attrib.pop(qn("w:rightChars"), None)
-    else:
-        ind.set(qn("w:rightChars"), str(chars_hundredths))
+    ind.set(qn("w:rightChars"), str(chars_hundredths))
+
+
+def set_left_indent(ppr, *, twips: int) -> None:
+    """A left indent in twips and no first-line indent (leftChars="0" and firstLineChars="0" tell Word
+    to ignore the style's character-unit indents)."""
+    ind = _ppr_child(ppr, "ind")
+    for attr in ("hanging", "hangingChars"):
+        ind.attrib.pop(qn(f"w:{attr}"), None)
+    ind.set(qn("w:left"), str(twips))
+    ind.set(qn("w:leftChars"), "0")
+    ind.set(qn("w:firstLine"), "0")
+    ind.set(qn("w:firstLineChars"), "0")
 
 
 def set_side_indent(ppr, *, side: str, twips: int, chars_hundredths: int) -> None:
@@ -138,6 +149,12 @@ def set_side_indent(ppr, *, side: str, twips: int, chars_hundredths: int) -> Non
 def set_snap_to_grid(ppr, on: bool) -> None:
     """Whether the paragraph's lines snap to the document grid."""
     _ppr_child(ppr, "snapToGrid").set(qn("w:val"), "1" if on else "0")
+
+
+def set_auto_space(ppr, on: bool) -> None:
+    """Word's automatic gaps between hanzi and Latin letters (autoSpaceDE) or digits (autoSpaceDN)."""
+    _ppr_child(ppr, "autoSpaceDE").set(qn("w:val"), "1" if on else "0")
+    _ppr_child(ppr, "autoSpaceDN").set(qn("w:val"), "1" if on else "0")
 
 
 def set_outline_level(ppr, level: int) -> None:
