@@ -73,7 +73,8 @@ FOOTER_STYLE = "Footer"
 # Styles of the template that Word expects to exist; everything else of the template is dropped.
 KEPT_TEMPLATE_STYLE_IDS = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
 
-FRONT_MATTER = ("title", "subtitle", "speaker", "date_line")  # the title block, centred, kept together
+# The title block: centred lines kept together, with the empty line (7.3.3) below the last of them.
+FRONT_MATTER = ("title", "doc_number", "subtitle", "speaker", "date_line")
 KEEP_WITH_NEXT = {"title", "subtitle", "speaker", "date_line", "doc_number", "heading1", "heading2",
                   "heading3", "heading4", "attachment_label", "attachment_title"}
 ATTACHMENTS_PREFIX = "附件："  # 7.3.4
@@ -414,15 +415,15 @@ class Body:
         paragraph = self._paragraph(block.kind, block.text)
         self._end_front_matter(paragraph, block.kind, after)
 
-    _add_subtitle = _add_speaker = _add_date_line = _add_front_matter
+    _add_subtitle = _add_speaker = _add_date_line = _add_doc_number = _add_front_matter
 
     def _end_front_matter(self, paragraph, key: str, after) -> None:
-        """The empty line below the title (7.3.3) goes below the whole title block: title, subtitle,
-        speaker and date line stand together; the gap follows the last of them."""
+        """The empty line below the title (7.3.3) goes below the whole title block: title, 发文字号,
+        subtitle, speaker and date line stand together; the gap follows the last of them."""
         title = self.profile.block("title")
         style = self.profile.block(key)
-        inside = after is not None and after.kind in FRONT_MATTER[1:]
-        after_lines = 0 if inside else (title.space_after_lines if after is not None else 0)
+        inside = after is not None and after.kind in FRONT_MATTER
+        after_lines = 0 if inside or after is None else title.space_after_lines
         if after_lines != style.space_after_lines:
             oxml.set_exact_line_spacing(paragraph._p.get_or_add_pPr(), line_twips=self.pitch,
                                         before_twips=style.space_before_lines * self.pitch,
