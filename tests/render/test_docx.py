@@ -8,6 +8,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx.oxml.ns import qn
 
 from speechdoc import model
@@ -330,3 +332,31 @@ def test_cli_writes_the_docx_from_a_model(tmp_path: Path):
     again = tmp_path / "again.docx"
     assert run_cli("to-docx", str(MODELS / "speech-scraped.json"), "-o", str(again), "--org", "区教委").returncode == 0
     assert out.read_bytes() == again.read_bytes()
+
+
+# ---------------------------------------------------------------- any valid model renders
+
+_text = st.text(alphabet=st.sampled_from(list("公文格式通知附件一二三、，。：“”—…（）《》0123456789ab \t\n\x0b")),
+                min_size=0, max_size=60)
+
+
+@st.composite
+def blocks(draw):
+    kind = draw(st.sampled_from(model.BLOCK_KINDS))
+    text = draw(_text)
+    lead = None
+    if kind == "paragraph" and draw(st.booleans()):
+        lead = Lead(draw(st.integers(1, 4)), draw(_text), None)
+    return Block(kind, text, level=draw(st.one_of(st.none(), st.integers(1, 4))), lead=lead,
+                 items=tuple(draw(st.lists(_text, max_size=3))),
+                 rows=tuple(tuple(r) for r in draw(st.lists(st.lists(_text, max_size=3), max_size=3))))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(blocks(), max_size=8))
+def test_any_model_renders_to_a_readable_docx(profile, items):
+    data = render_docx(Document(blocks=tuple(items)), profile)
+    word = docx.Document(io.BytesIO(data))
+    assert len(word.sections) == 1
+    texts = "".join(p.text for p in word.paragraphs)
+    assert "\x0b" not in texts

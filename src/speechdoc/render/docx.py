@@ -79,6 +79,7 @@ KEEP_WITH_NEXT = {"title", "subtitle", "speaker", "date_line", "doc_number", "he
                   "heading3", "heading4", "attachment_label", "attachment_title"}
 ATTACHMENTS_PREFIX = "附件："  # 7.3.4
 LANG_LATIN, LANG_EAST_ASIA = "en-US", "zh-CN"
+WORD_COMPATIBILITY_MODE = 15  # Word 2013+
 TABLE_BORDER_EIGHTHS_PT = 4  # 0.5 pt rules
 # When nothing in the document dates it, the properties carry this fixed time (reproducible bytes).
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -92,6 +93,12 @@ _DEFAULT_HALF_WIDTH_EM = 0.5
 _ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
           "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# Characters XML 1.0 cannot hold (control characters scraped from web pages): dropped, never fatal.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def render_docx(doc: Document, profile: Profile) -> bytes:
@@ -166,6 +173,7 @@ def _strip_template(word) -> None:
                                         "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"))
     oxml.remove_revision_ids(word.settings.element)
     oxml.set_east_asian_theme_language(word.settings.element, LANG_EAST_ASIA)
+    oxml.set_compatibility_mode(word.settings.element, WORD_COMPATIBILITY_MODE)
 
 
 def _set_up_page(word, profile: Profile) -> None:
@@ -387,7 +395,7 @@ class Body:
 
     @staticmethod
     def _run(paragraph, text: str, style=None):
-        run = paragraph.add_run(text, style=style)
+        run = paragraph.add_run(xml_safe(text), style=style)
         oxml.set_east_asian_hint(run._r.get_or_add_rPr())
         return run
 
@@ -531,8 +539,8 @@ def document_time(doc: Document) -> datetime:
 
 def _set_properties(word, doc: Document) -> None:
     props = word.core_properties
-    props.title = doc.title or ""
-    props.author = doc.meta.author or doc.meta.org or ""
+    props.title = xml_safe(doc.title or "")
+    props.author = xml_safe(doc.meta.author or doc.meta.org or "")
     props.last_modified_by = props.author
     props.comments = ""
     props.subject = ""
@@ -544,4 +552,4 @@ def _set_properties(word, doc: Document) -> None:
     props.created = when
     props.modified = when
     app = word.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
-    oxml.replace_part_blob(app, oxml.app_properties_xml(company=doc.meta.org, application=f"speechdoc {__version__}"))
+    oxml.replace_part_blob(app, oxml.app_properties_xml(company=xml_safe(doc.meta.org or "") or None, application=f"speechdoc {__version__}"))

@@ -247,6 +247,13 @@ def set_east_asian_theme_language(settings_element, lang_east_asia: str) -> None
         lang.set(qn("w:eastAsia"), lang_east_asia)
 
 
+def set_compatibility_mode(settings_element, mode: int) -> None:
+    """Word's layout compatibility mode (15 = Word 2013 and later: no “compatibility mode” banner)."""
+    for setting in settings_element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
+
+
 def remove_revision_ids(settings_element) -> None:
     """The template's w:rsids and w14:docId identify the template's editing sessions, not this file."""
     for tag in ("w:rsids",):
