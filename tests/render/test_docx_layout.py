@@ -6,6 +6,7 @@ style profile; the tolerances are the issue's (margins ±1 mm, page numbers ±1.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -158,9 +159,10 @@ OPENING = set("“‘（《〔【")
 
 
 def test_28_characters_on_every_full_line(r):
-    """A full line holds 28 characters (first lines: 26 after the indent). The only exception is the
-    line-breaking rule for punctuation: when an opening mark may not end a line, or a closing mark may
-    not start one, a character moves down and the line is justified with 27."""
+    """A full line holds 28 characters (first lines: 26 after the indent), never more. Fewer only by the
+    line-breaking rule for punctuation: an opening mark may not end a line and a closing mark may not
+    start one, so one or two characters move down and the line is justified. (Word hangs a closing
+    mark in the margin instead; LibreOffice 7.4 reads that setting inverted — see render/docx.py.)"""
     checked, kinsoku = 0, 0
     for page in r.pages:
         lines = r.body_lines(page)
@@ -173,12 +175,14 @@ def test_28_characters_on_every_full_line(r):
             checked += 1
             if cells == PAGE.chars:
                 continue
+            moved = PAGE.chars - cells
             follow = nxt.text.replace(" ", "")
-            assert cells == PAGE.chars - 1 and (follow[0] in OPENING or follow[1:2] in HANGING), \
+            assert moved in (1, 2), (page.number, line.text)
+            assert follow[moved] in HANGING or OPENING & set(line.text[-1] + follow[:moved]), \
                 (page.number, line.text, follow[:3])
             kinsoku += 1
     assert checked >= 60
-    assert kinsoku <= checked // 10
+    assert kinsoku <= checked * 0.3
 
 
 # ---------------------------------------------------------------- type
@@ -320,8 +324,17 @@ def test_attachment_starts_a_page_label_on_line_1_title_on_line_3(rendered):
 
 def test_all_fonts_embedded_and_no_missing_glyphs(r):
     assert r.layout.fonts and all(f["embedded"] for f in r.layout.fonts), r.layout.fonts
-    chars = {g.char for g in r.layout.glyphs}
+    chars = Counter(g.char for g in r.layout.glyphs)
     assert "\ufffd" not in chars
-    wanted = {c for b in r.doc.blocks for c in b.text + "".join(b.items) + "".join(sum(b.rows, ()))
-              if not c.isspace()}
-    assert wanted - chars == set()
+    wanted = Counter(c for b in r.doc.blocks for c in shown_text(b) if not c.isspace())
+    missing = {c: (n, chars[c]) for c, n in wanted.items() if chars[c] < n}
+    assert not missing  # every character of the text is on the page, as often as in the text
+
+
+def shown_text(block: model.Block) -> str:
+    """The text a block puts on the page: a table its cells, 附件说明 its names, others their text."""
+    if block.kind == "table":
+        return "".join(sum(block.rows, ()))
+    if block.kind == "attachments" and block.items:
+        return "".join(block.items)
+    return block.text

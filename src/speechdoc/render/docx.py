@@ -265,10 +265,12 @@ class Stylesheet:
         fmt.alignment = _ALIGN[body.align]
         # No automatic gaps around digits and Latin letters (“2019 年1 月”): 公文 set them tight, and the
         # indents of 署名/日期 are computed from the text's width. (LibreOffice 7.4 ignores this setting.)
-        # Hanging punctuation (w:overflowPunct) is left at the default, on: LibreOffice 7.4 reads the
-        # element inverted, so only the default gives the same lines in Word, WPS and LibreOffice — a
-        # full line holds 28 characters in the 版心, and a closing 。，、 may hang in the margin.
         oxml.set_auto_space(normal.element.get_or_add_pPr(), False)
+        # Hanging punctuation: w:overflowPunct="1" is Word's and WPS's own default (a closing 。，may hang
+        # in the margin). LibreOffice 7.4 reads the element inverted (writerfilter: hanging = value == 0)
+        # and, when it hangs a mark inside a paragraph, drops it from the page; written as "1" it hangs
+        # nothing and no mark is lost there.
+        oxml.set_hanging_punctuation(normal.element.get_or_add_pPr(), True)
         oxml.set_exact_line_spacing(normal.element.get_or_add_pPr(), line_twips=self.profile.page.line_pitch_twips)
 
     def _font(self, style, block: BlockStyle) -> None:

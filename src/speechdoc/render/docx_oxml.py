@@ -151,6 +151,11 @@ def set_snap_to_grid(ppr, on: bool) -> None:
     _ppr_child(ppr, "snapToGrid").set(qn("w:val"), "1" if on else "0")
 
 
+def set_hanging_punctuation(ppr, on: bool) -> None:
+    """Whether closing punctuation may hang past the line's end (w:overflowPunct)."""
+    _ppr_child(ppr, "overflowPunct").set(qn("w:val"), "1" if on else "0")
+
+
 def set_auto_space(ppr, on: bool) -> None:
     """Word's automatic gaps between hanzi and Latin letters (autoSpaceDE) or digits (autoSpaceDN)."""
     _ppr_child(ppr, "autoSpaceDE").set(qn("w:val"), "1" if on else "0")
