@@ -114,6 +114,7 @@ def test_heading_styles_have_outline_levels_fonts_and_keep_with_next(word, profi
     ppr = style.element.pPr
     assert ppr.find(qn("w:outlineLvl")).get(qn("w:val")) == str(level - 1)
     assert style.paragraph_format.keep_with_next is True
+    assert style.paragraph_format.keep_together is True
     role = profile.font(profile.block(f"heading{level}").role)
     fonts = style.element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == role.word
@@ -145,6 +146,10 @@ def test_normal_carries_the_grid_base(word, profile):
     assert spacing.get(qn("w:line")) == str(profile.page.line_pitch_twips) == "579"
     assert spacing.get(qn("w:lineRule")) == "exact"
     assert normal.paragraph_format.widow_control is False
+    assert ppr.find(qn("w:overflowPunct")).get(qn("w:val")) == "1"  # Word's default, see render/docx.py
+    assert ppr.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
+    assert ppr.find(qn("w:snapToGrid")) is None  # body lines snap to the line grid
+    assert word.styles["Title"].element.pPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
 
 
 def test_body_first_line_indent_is_two_characters(word, profile):

@@ -294,6 +294,7 @@ class Stylesheet:
         fmt = style.paragraph_format
         fmt.alignment = _ALIGN[block.align]
         fmt.keep_with_next = keep_next or None
+        fmt.keep_together = keep_next or None  # a two-line heading or title is not split over pages
         fmt.page_break_before = block.page_break_before or None
         ppr = style.element.get_or_add_pPr()
         pitch = self.profile.page.line_pitch_twips
