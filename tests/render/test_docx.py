@@ -365,3 +365,24 @@ def test_any_model_renders_to_a_readable_docx(profile, items):
     assert len(word.sections) == 1
     texts = "".join(p.text for p in word.paragraphs)
     assert "\x0b" not in texts
+
+
+def test_properties_are_in_schema_order(parts):
+    """Word calls a file with misordered w:pPr / w:rPr / w:tblPr children unreadable."""
+    from lxml import etree
+
+    from speechdoc.render.docx_oxml import _PPR_ORDER, _RPR_ORDER, _TBLPR_ORDER
+
+    orders = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "tblPr": _TBLPR_ORDER}
+    checked = 0
+    for name, xml in parts.items():
+        if not name.startswith("word/"):
+            continue
+        root = etree.fromstring(xml.encode("utf-8"))
+        for tag, order in orders.items():
+            for element in root.iter(f"{W}{tag}"):
+                tags = [etree.QName(c).localname for c in element]
+                positions = [order.index(t) for t in tags if t in order]
+                assert positions == sorted(positions), (name, tag, tags)
+                checked += 1
+    assert checked > 100

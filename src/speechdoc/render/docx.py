@@ -325,6 +325,7 @@ class Stylesheet:
 
     def _table_style(self) -> None:
         style = self.styles[TABLE_STYLE]
+        oxml.set_exact_line_spacing(style.element.get_or_add_pPr(), line_twips=self.profile.page.line_pitch_twips)
         oxml.add_table_grid_borders(style.element, size_eighths=TABLE_BORDER_EIGHTHS_PT)
         oxml.set_cell_margins(style.element, top=0, bottom=0, left=pt_to_twips(self._cell_padding_pt()),
                               right=pt_to_twips(self._cell_padding_pt()))

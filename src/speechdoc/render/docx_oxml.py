@@ -27,6 +27,9 @@ _PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "
               "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
               "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
               "sectPr", "pPrChange")
+_TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+                "tblLook", "tblCaption", "tblDescription")
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 # The fixed time stamped into every zip entry (the earliest a zip can hold), so the same input
@@ -210,26 +213,29 @@ def remove_theme_font_references(element) -> None:
             fonts.attrib.pop(qn(f"w:{attr}"), None)
 
 
-def add_table_grid_borders(style_element, *, size_eighths: int) -> None:
-    """Single black borders round and inside every cell of a table style."""
+def _fresh_tblpr_child(style_element, tag: str):
+    """An empty ``w:tag`` in the style's w:tblPr, replacing any old one, at its schema position."""
     tblpr = style_element.find(qn("w:tblPr"))
     if tblpr is None:
         tblpr = OxmlElement("w:tblPr")
         style_element.append(tblpr)
-    for old in tblpr.findall(qn("w:tblBorders")):
+    for old in tblpr.findall(qn(f"w:{tag}")):
         tblpr.remove(old)
-    edges = "".join(f'<w:{edge} w:val="single" w:sz="{size_eighths}" w:space="0" w:color="000000"/>'
-                    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    tblpr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
+    return _child(tblpr, tag, _TBLPR_ORDER)
+
+
+def add_table_grid_borders(style_element, *, size_eighths: int) -> None:
+    """Single black borders round and inside every cell of a table style."""
+    borders = _fresh_tblpr_child(style_element, "tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(parse_xml(f'<w:{edge} {nsdecls("w")} w:val="single" w:sz="{size_eighths}" w:space="0" '
+                                 f'w:color="000000"/>'))
 
 
 def set_cell_margins(style_element, *, top: int, bottom: int, left: int, right: int) -> None:
-    tblpr = style_element.find(qn("w:tblPr"))
-    for old in tblpr.findall(qn("w:tblCellMar")):
-        tblpr.remove(old)
-    sides = "".join(f'<w:{side} w:w="{value}" w:type="dxa"/>'
-                    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)))
-    tblpr.append(parse_xml(f"<w:tblCellMar {nsdecls('w')}>{sides}</w:tblCellMar>"))
+    margins = _fresh_tblpr_child(style_element, "tblCellMar")
+    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        margins.append(parse_xml(f'<w:{side} {nsdecls("w")} w:w="{value}" w:type="dxa"/>'))
 
 
 # ---------------------------------------------------------------- section, settings, fields
