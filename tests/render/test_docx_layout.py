@@ -74,14 +74,14 @@ def r(request, rendered) -> Rendered:
 
 def full_pages(r: Rendered):
     """Pages the text fills to the bottom: not the last page, not one before a forced page break
-    (附件), not one whose next page starts with a heading kept with it, not one holding a table."""
+    (附件), not one whose next page starts with a heading or table kept with it, not one holding a table."""
     kept = [t[:6] for t in r.texts("heading") + r.texts("attachment_label")]
     tables = [row[-1] for b in r.doc.blocks if b.kind == "table" for row in b.rows]
     for page, following in zip(r.pages, r.pages[1:]):
         lines = r.body_lines(page)
         nxt = r.body_lines(following)[0].text.replace(" ", "")
-        if any(nxt.startswith(k) for k in kept):
-            continue
+        if any(nxt.startswith(k) for k in kept) or r.body_lines(following)[0].size < BODY.size_pt:
+            continue  # the next page starts with a heading or a table header kept with what follows
         if any(line.size < BODY.size_pt for line in lines):
             continue  # a table page: rows are not on the grid
         yield page, lines

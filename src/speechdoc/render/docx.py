@@ -471,11 +471,15 @@ class Body:
         width = Twips(mm_to_twips(self.profile.page.body_width_mm) // columns)
         text_style = self.word.styles[STYLE_NAMES["table"]]
         for r, row in enumerate(rows):
+            header = r == 0 and len(rows) > 1  # the first row heads the table: repeated, kept with row 2
+            oxml.set_row_flags(table.rows[r], header=header)
             for c in range(columns):
                 cell = table.cell(r, c)
                 cell.width = width
                 paragraph = cell.paragraphs[0]
                 paragraph.style = text_style
+                if header:
+                    paragraph.paragraph_format.keep_with_next = True
                 if c < len(row) and row[c]:
                     self._run(paragraph, row[c])
 

@@ -238,6 +238,18 @@ def set_cell_margins(style_element, *, top: int, bottom: int, left: int, right: 
         margins.append(parse_xml(f'<w:{side} {nsdecls("w")} w:w="{value}" w:type="dxa"/>'))
 
 
+def set_row_flags(row, *, header: bool) -> None:
+    """A table row (python-docx _Row) that is never split over two pages; a header row repeats on each
+    page the table runs over."""
+    trpr = row._tr.get_or_add_trPr()
+    for tag in ("cantSplit", "tblHeader"):
+        for old in trpr.findall(qn(f"w:{tag}")):
+            trpr.remove(old)
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
 # ---------------------------------------------------------------- section, settings, fields
 
 
