@@ -338,3 +338,18 @@ def shown_text(block: model.Block) -> str:
     if block.kind == "attachments" and block.items:
         return "".join(block.items)
     return block.text
+
+
+def test_rare_characters_render_without_boxes(tmp_path):
+    """Characters outside GB2312 (Ext A 䶮, Ext B 𠮷, names like 堃 喆 赟) fall back to a face that has them."""
+    text = "生僻字：䶮、𠮷、堃、喆、犇、镕、赟、昇、玥、𬌗。"
+    doc = model.Document(blocks=(model.Block("title", "关于䶮字的说明"), model.Block("paragraph", text)))
+    path = tmp_path / "rare.docx"
+    path.write_bytes(render_docx(doc, PROFILE))
+    layout = read_layout(docx_to_pdf(path, tmp_path))
+    chars = Counter(g.char for g in layout.glyphs)
+    assert "\ufffd" not in chars and all(chars[c] for c in text)
+    assert all(f["embedded"] for f in layout.fonts)
+    # FandolFang has no Ext A/B glyphs: these must come from a face that has them, not as its .notdef box
+    faces = {g.char: s.font for p in layout.pages for line in p.lines for s in line.spans for g in s.glyphs}
+    assert all(faces[c].startswith(("NotoSerifCJK", "NotoSansCJK", "HanaMin")) for c in "䶮𠮷𬌗"), faces
