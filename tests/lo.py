@@ -36,8 +36,13 @@ def soffice() -> str | None:
 
 
 def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: float = 240) -> Path:
-    """Convert ``docx`` to PDF with LibreOffice in ``out_dir``; a private user profile per call, so
-    several conversions (other tests, other people) can run at the same time."""
+    """Convert ``docx`` to PDF with LibreOffice in ``out_dir``."""
+    return docxs_to_pdfs([docx], out_dir, timeout=timeout)[0]
+
+
+def docxs_to_pdfs(paths: list[Path], out_dir: Path, *, timeout: float = 300) -> list[Path]:
+    """Convert several files in one LibreOffice run (its start-up is most of the time), with a private
+    user profile, so several conversions (other tests, other people) can run at the same time."""
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
@@ -46,14 +51,14 @@ def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: float = 240) -> Path:
     try:
         result = subprocess.run(
             [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)],
+             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, paths)],
             capture_output=True, timeout=timeout, check=False)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdf = out_dir / (Path(docx).stem + ".pdf")
-    if result.returncode != 0 or not pdf.exists():
+    pdfs = [out_dir / (Path(p).stem + ".pdf") for p in paths]
+    if result.returncode != 0 or not all(p.exists() for p in pdfs):
         raise RuntimeError(f"LibreOffice failed ({result.returncode}): {result.stderr.decode(errors='replace')}")
-    return pdf
+    return pdfs
 
 
 # ---------------------------------------------------------------- measuring a PDF

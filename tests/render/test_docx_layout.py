@@ -16,7 +16,7 @@ from speechdoc.render.docx import render_docx
 from speechdoc.style import load_profile
 
 from ..conftest import FIXTURES
-from ..lo import cell_count, docx_to_pdf, mm, pt, read_layout, soffice
+from ..lo import docxs_to_pdfs, mm, pt, read_layout, soffice
 
 pytestmark = [pytest.mark.libreoffice,
               pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")]
@@ -55,16 +55,25 @@ class Rendered:
         raise AssertionError(f"{start!r} not found in the PDF of {self.name}")
 
 
+RARE = "生僻字：䶮、𠮷、堃、喆、犇、镕、赟、昇、玥、𬌗。"
+
+
+def rare_doc() -> model.Document:
+    return model.Document(blocks=(model.Block("title", "关于䶮字的说明"), model.Block("paragraph", RARE)))
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Rendered]:
+    """Every document of this module rendered in one LibreOffice run."""
     out = tmp_path_factory.mktemp("docx-layout")
-    result = {}
-    for name in MODELS:
-        doc = model.load((FIXTURES / "models" / f"{name}.json").read_text(encoding="utf-8"))
-        path = out / f"{name}.docx"
-        path.write_bytes(render_docx(doc, PROFILE))
-        result[name] = Rendered(name, doc, read_layout(docx_to_pdf(path, out)))
-    return result
+    docs = {name: model.load((FIXTURES / "models" / f"{name}.json").read_text(encoding="utf-8")) for name in MODELS}
+    docs["rare"] = rare_doc()
+    paths = []
+    for name, doc in docs.items():
+        paths.append(out / f"{name}.docx")
+        paths[-1].write_bytes(render_docx(doc, PROFILE))
+    pdfs = docxs_to_pdfs(paths, out)
+    return {name: Rendered(name, doc, read_layout(pdf)) for (name, doc), pdf in zip(docs.items(), pdfs)}
 
 
 @pytest.fixture(params=MODELS)
@@ -340,13 +349,9 @@ def shown_text(block: model.Block) -> str:
     return block.text
 
 
-def test_rare_characters_render_without_boxes(tmp_path):
+def test_rare_characters_render_without_boxes(rendered):
     """Characters outside GB2312 (Ext A 䶮, Ext B 𠮷, names like 堃 喆 赟) fall back to a face that has them."""
-    text = "生僻字：䶮、𠮷、堃、喆、犇、镕、赟、昇、玥、𬌗。"
-    doc = model.Document(blocks=(model.Block("title", "关于䶮字的说明"), model.Block("paragraph", text)))
-    path = tmp_path / "rare.docx"
-    path.write_bytes(render_docx(doc, PROFILE))
-    layout = read_layout(docx_to_pdf(path, tmp_path))
+    layout, text = rendered["rare"].layout, RARE
     chars = Counter(g.char for g in layout.glyphs)
     assert "\ufffd" not in chars and all(chars[c] for c in text)
     assert all(f["embedded"] for f in layout.fonts)
