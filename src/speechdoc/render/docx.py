@@ -134,7 +134,8 @@ def text_width_pt(text: str, style: BlockStyle, profile: Profile) -> float:
 
 def title_max_chars(profile: Profile, key: str = "title") -> int:
     """How many title-size characters fit the 版心 width (20 for 二号 with the grid's tracking)."""
-    return math.floor(mm_to_pt(profile.page.body_width_mm) / char_advance_pt(profile.block(key), profile))
+    fits = mm_to_pt(profile.page.body_width_mm) / char_advance_pt(profile.block(key), profile)
+    return math.floor(fits + 1e-6)  # the same count the PDF renderer takes, float noise aside
 
 
 @dataclass(frozen=True)
