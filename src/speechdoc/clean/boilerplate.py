@@ -54,7 +54,7 @@ def _line_reason(text: str, *, in_head: bool) -> str | None:
         return "breadcrumb"
     if len(text) <= 80 and (_META_ALWAYS.search(text) or _META_TIMESTAMP.match(text)):
         return "page metadata"
-    if in_head and len(text) <= 80 and _META_HEAD.match(text):
+    if in_head and len(text) <= 40 and _META_HEAD.match(text) and not _SENTENCE_END.search(text):
         return "page metadata"
     if in_head and ISO_DATE_ONLY.match(text):
         return "site date"

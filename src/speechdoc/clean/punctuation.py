@@ -29,7 +29,18 @@ _DOC_BRACKETS = re.compile(r"[\[［【(（](\d{4})[\]］】)）]")
 
 
 def normalize_punctuation(line: Tracked) -> tuple[Tracked, list[Edit]]:
-    text = line.text
+    """Repeat until nothing changes: a change can make its neighbour Chinese context (``:—`` → ``：—`` → ``：——``).
+    No character is changed twice, so this ends."""
+    edits: list[Edit] = []
+    for _ in range(len(line.text) + 1):
+        line, new = line.replace(_spans(line.text))
+        if not new:
+            break
+        edits += new
+    return line, edits
+
+
+def _spans(text: str) -> list[Span]:
     protected = _protected(text)
     spans: list[Span] = []
     spans += _ellipses(text, protected)
@@ -39,7 +50,7 @@ def normalize_punctuation(line: Tracked) -> tuple[Tracked, list[Edit]]:
     spans += _quotes(text, protected, '"', "“", "”", nearby_only=False)
     spans += _quotes(text, protected, "'", "‘", "’", nearby_only=True)
     spans += _doc_number_brackets(text)
-    return line.replace(spans)
+    return spans
 
 
 def _protected(text: str) -> set[int]:

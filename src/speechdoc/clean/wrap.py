@@ -1,6 +1,6 @@
 """Join hard-wrapped paragraphs (text copied from a PDF or a narrow page) and collapse blank lines.
 
-A line is joined with the next one when the next line is not blank and does not start a new element
+A line is joined with the next source line (never with a piece split off the same line) when it is not blank and does not start a new element
 (an outline marker, a speech lead, 附件, a date…), and either
 - the line ends with a mark that never ends a paragraph (``，`` ``、`` ``,`` …), or
 - the text is hard-wrapped (most long lines have about the same width, the wrap width) and this line
@@ -20,6 +20,7 @@ MIN_WRAP_WIDTH = 20  # display cells; shorter lines are never taken for a wrap w
 MAX_WRAP_WIDTH = 200
 WRAP_SLACK = 4  # a wrapped line may fall this many cells short of the wrap width
 MIN_WRAPPED_SHARE = 0.3
+MIN_WRAPPED_LINES = 4
 
 _NEVER_ENDS = re.compile(r"[，、,（(“《]$")
 _ENDS_BLOCK = re.compile(r"[。！？!?；;：:…”』」）)》】]$")
@@ -35,8 +36,9 @@ def join_wrapped(lines: list[Tracked]) -> tuple[list[Tracked], list[Edit]]:
     edits: list[Edit] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and prev.text and line.text and _continues(prev.text, line.text, width):
-            glue = " " if (prev.text[-1].isascii() and prev.text[-1].isalnum()
+        if (prev is not None and prev.text and line.text and line.number > prev.origin(len(prev.text) - 1)[0]
+                and _continues(prev.text, line.text, width)):
+            glue = " " if (prev.text[-1].isascii() and not prev.text[-1].isspace()
                            and line.text[0].isascii() and line.text[0].isalnum()) else ""
             line_no, column = prev.origin(len(prev.text))
             edits.append(Edit(line_no, column, "\n", glue, "join-wrapped-line"))
@@ -54,7 +56,7 @@ def wrap_width(texts: list[str]) -> int | None:
     """The width most long lines share when the text is hard-wrapped, else None."""
     widths = [display_width(t) for t in texts if t]
     long = [w for w in widths if MIN_WRAP_WIDTH <= w <= MAX_WRAP_WIDTH]
-    if len(long) < 3:
+    if len(long) < MIN_WRAPPED_LINES:
         return None
     counts = Counter(long)
     best, best_count = None, 0
@@ -63,7 +65,7 @@ def wrap_width(texts: list[str]) -> int | None:
         if near > best_count or (near == best_count and best is not None and w > best):
             best, best_count = w, near
     over = sum(1 for w in widths if w > (best or 0) + 2)
-    if best is None or best_count < 3 or best_count < MIN_WRAPPED_SHARE * len(widths) or over > 0.1 * len(widths):
+    if best is None or best_count < MIN_WRAPPED_LINES or best_count < MIN_WRAPPED_SHARE * len(widths) or over > 0.1 * len(widths):
         return None
     return best
 
