@@ -186,7 +186,7 @@ def test_05_split_head(docs):
 
 def test_05_points_attachments_and_closing(docs):
     doc = docs["05"]
-    numbered = [b.text[:3] for b in kinds(doc, "paragraph") + kinds(doc, "heading") if b.text[:1] in "12（"]
+    numbered = [b.text[:3] for b in doc.blocks if b.kind in ("paragraph", "heading") and b.text[:1] in "12（"]
     assert numbered == ["1、我", "2、申", "（1）", "（2）", "（3）", "（4）", "（5）"]
     (att,) = kinds(doc, "attachments")
     assert len(att.items) == 7 and att.items[0] == "2017年国家社科基金中华学术外译项目申报公告"

@@ -8,6 +8,7 @@ record (line, text, reason) for every line removed:
                         head, ``责任编辑：…``, ``浏览次数：…``, ``字号 大 中 小``, ``打印本页``, ``关闭窗口``, ``分享到``
 - site date             a bare ``2017-08-28`` near the top (a listing date, not the document's 成文日期)
 - page headline         the page's own headline above the metadata line, when the article repeats a title below it
+- page number           ``- 3 -``, ``— 12 —``, ``第3页 共12页`` (text copied from a PDF)
 - link list             ``相关文章``, ``最新图文``, ``上一篇/下一篇``… and the short article titles and ``时间:`` lines after them
 """
 from __future__ import annotations
@@ -33,6 +34,8 @@ _META_HEAD = re.compile(r"^(?:更新|更新时间|发布时间|发布日期|发�
 _LINK_LIST = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|相关推荐|相关内容|推荐阅读|延伸阅读|热门文章|热门推荐|热门阅读|"
                         r"最新文章|最新图文|最新更新|猜你喜欢|精彩推荐|更多推荐|上一篇|下一篇|上一条|下一条|分享到|热点推荐)")
 _SENTENCE_END = re.compile("[。！？]$")
+_PAGE_NUMBER = re.compile(r"^(?:[-—－–]{1,2}\s*\d{1,4}\s*[-—－–]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4})$")
 
 
 def drop_boilerplate(lines: list[Tracked]) -> tuple[list[Tracked], list[Dropped]]:
@@ -50,6 +53,8 @@ def drop_boilerplate(lines: list[Tracked]) -> tuple[list[Tracked], list[Dropped]
 
 
 def _line_reason(text: str, *, in_head: bool) -> str | None:
+    if _PAGE_NUMBER.match(text):
+        return "page number"
     if _BREADCRUMB.match(text) or (_CRUMB_TRAIL.match(text) and len(text) <= 80):
         return "breadcrumb"
     if len(text) <= 80 and (_META_ALWAYS.search(text) or _META_TIMESTAMP.match(text)):

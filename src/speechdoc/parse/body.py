@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Block, Lead
 from .attachments import attachments_rule
 from .hinted import hinted_block
-from .matchers import (MAX_LEAD, Outline, heading_alone, is_title_like, match_outline, match_speech_lead,
+from .matchers import (MAX_LEAD, MAX_SHORT_HEADING, Outline, heading_alone, is_title_like, match_outline, match_speech_lead,
                        run_in_sentence)
 from .state import State
 
@@ -21,7 +21,8 @@ def outline_rule(state: State, i: int, end: int) -> int:
     outline = match_outline(line.text)
     if outline is None:
         return 0
-    state.number(i, "outline", outline.level, outline.marker, outline.number, style_of(outline))
+    sequence = "chapter" if outline.style.startswith("第") else "outline"  # 第一章/第一节 count on their own
+    state.number(i, sequence, outline.level, outline.marker, outline.number, style_of(outline))
     if not outline.rest:
         return _orphan_marker(state, i, end, outline)
     if heading_alone(outline) and not _one_of_a_list(state, i, end, outline):
@@ -35,7 +36,7 @@ def outline_rule(state: State, i: int, end: int) -> int:
 
 def _one_of_a_list(state: State, i: int, end: int, outline: Outline) -> bool:
     """A whole-sentence item followed by its sibling (（4）…。 then （5）…) is a list item, not a heading."""
-    if outline.rest[-1] not in "。！？" or i + 1 >= end:
+    if outline.rest[-1] not in "。！？" or len(outline.rest) <= MAX_SHORT_HEADING or i + 1 >= end:
         return False
     nxt = match_outline(state.lines[i + 1].text)
     return nxt is not None and nxt.level == outline.level and nxt.number == outline.number + 1
@@ -57,6 +58,8 @@ def _orphan_marker(state: State, i: int, end: int, outline: Outline) -> int:
 def style_of(outline: Outline) -> str:
     """The marker's style family: 一、 / 一. / （一） / 1. / 1、 / （1） / ①."""
     marker = outline.marker.replace("．", ".").replace("(", "（").replace(")", "）")
+    if outline.style.startswith("第"):
+        return outline.style
     if outline.level in (1, 2):
         return "（一）" if outline.level == 2 else ("一、" if marker.endswith("、") else "一.")
     return outline.style

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..model import Block
 from .hinted import hinted_block
-from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_salutation, is_speaker, is_subtitle,
+from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_greeting, is_salutation, is_speaker, is_subtitle,
                        is_title_like, match_date_line)
 from .state import State
 
@@ -52,7 +52,9 @@ def date_line_rule(state: State, i: int) -> int:
 
 
 def salutation_rule(state: State, i: int) -> int:
-    if not is_salutation(state.lines[i].text):
+    """主送 / salutation; a second one only when it is a form of address (尊敬的…： then 同志们：)."""
+    text = state.lines[i].text
+    if not is_salutation(text) or ("salutation" in _kinds(state) and not is_greeting(text)):
         return 0
     state.add(Block("salutation", state.lines[i].text, state.lines[i].number))
     return 1
@@ -112,7 +114,7 @@ def parse_head(state: State, start: int, end: int) -> int:
                 break
             i += hinted_block(state, i)
             continue
-        if "salutation" in _kinds(state) and not is_salutation(state.lines[i].text):
+        if "salutation" in _kinds(state) and not is_greeting(state.lines[i].text):
             break
         used = next((n for _, rule in HEAD_RULES if (n := rule(state, i))), 0)
         if not used:

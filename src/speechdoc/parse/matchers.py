@@ -16,6 +16,7 @@ MAX_HEADING = 60  # characters: a heading standing alone is at most this long
 MAX_RUN_IN = 30  # characters after the marker: a run-in heading sentence is at most this long
 MAX_LEAD = 40  # characters after the marker: a speech lead sentence is at most this long
 MAX_ALONE_SENTENCE = 30  # a marker line that is one whole sentence is a heading only when this short
+MAX_SHORT_HEADING = 15  # …and even then, followed by its next sibling, only when this short
 MAX_TITLE = 80
 
 
@@ -32,6 +33,8 @@ class Outline:
 
 # Order matters: （一） before （1）, 1. before 1、.
 _OUTLINE = (
+    (1, "第一章", re.compile(rf"^第(?P<num>[{CN_NUM}]{{1,3}})(?:章|部分|篇)(?:\s+|(?=[\u4e00-\u9fff“《]))")),
+    (2, "第一节", re.compile(rf"^第(?P<num>[{CN_NUM}]{{1,3}})节(?:\s+|(?=[\u4e00-\u9fff“《]))")),
     (1, "一、", re.compile(rf"^(?P<num>[{CN_NUM}]{{1,3}})\s*(?P<sep>[、．.])\s*")),
     (2, "（一）", re.compile(rf"^[（(]\s*(?P<num>[{CN_NUM}]{{1,3}})\s*[）)]\s*")),
     (3, "1.", re.compile(r"^(?P<num>\d{1,3})\s*[.．](?:(?!\d)|(?=(?:19|20)\d{2}年))\s*")),
@@ -47,8 +50,10 @@ def match_outline(text: str) -> Outline | None:
         if not m:
             continue
         raw = m.group("num")
-        number = int(raw) if raw.isdigit() and raw.isascii() else (
-            ord(raw) - 0x245F if "\u2460" <= raw <= "\u2473" else chinese_number(raw))
+        if "\u2460" <= raw <= "\u2473":
+            number = ord(raw) - 0x245F
+        else:
+            number = int(raw) if raw.isdigit() else chinese_number(raw)
         if number is None or number == 0:
             continue
         if level == 1 and m.group("sep") in ".．" and not has_hanzi(text[m.end():m.end() + 1]):
@@ -60,8 +65,10 @@ def match_outline(text: str) -> Outline | None:
 def heading_alone(outline: Outline) -> bool:
     """A marker line that is a heading by itself: short, at most one (short) sentence, not ending like a clause."""
     rest = outline.rest
-    if not rest or len(rest) > MAX_HEADING or rest[-1] in "，、；：,;:":
+    if not rest or len(rest) > MAX_HEADING or rest[-1] in "，、；,;":
         return False
+    if rest[-1] in "：:":
+        return len(rest) <= MAX_SHORT_HEADING + 5 and first_sentence_end(rest) is None
     end = first_sentence_end(rest)
     return end is None or (end == len(rest) and len(rest) <= MAX_ALONE_SENTENCE)
 
@@ -102,12 +109,12 @@ def is_doc_number(text: str) -> bool:
 
 
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－|─)\s*\S")
+_SUBTITLE_DRAFT = re.compile(r"^[（(](?:征求意见稿|送审稿|草案|试行|暂行|讨论稿|修订稿|代拟稿|初稿|修订草案|草案修改稿)[）)]$")
 _SUBTITLE_SPEECH = re.compile(r"^在.{2,40}(?:上|时|中|期间)的(?:讲话|发言|致辞|报告|讲话提纲|主旨演讲|演讲)$")
 
 
 def is_subtitle(text: str) -> bool:
-    return len(text) <= MAX_TITLE and (_SUBTITLE_DASH.match(text) is not None
-                                       or _SUBTITLE_SPEECH.match(text) is not None)
+    return len(text) <= MAX_TITLE and any(p.match(text) for p in (_SUBTITLE_DASH, _SUBTITLE_SPEECH, _SUBTITLE_DRAFT))
 
 
 _PAREN_DATE = re.compile(rf"^(?P<date>[（(]\s*{DATE}[^（）()]{{0,20}}[）)])\s*(?P<name>[\u4e00-\u9fff·]{{0,12}})$")
@@ -130,12 +137,20 @@ def match_date_line(text: str) -> tuple[str, str, bool] | None:
 _SALUTATION_WORDS = re.compile(r"^(?:尊敬的|亲爱的|各位|同志们|朋友们|女士们|先生们|同学们|老师们|大家好)")
 
 
+_INTRODUCES = re.compile("如下|以下|下列|包括|是：|为：")
+
+
+def is_greeting(text: str) -> bool:
+    """A salutation that opens with a form of address: 同志们： / 尊敬的各位领导："""
+    return is_salutation(text) and _SALUTATION_WORDS.match(text) is not None
+
+
 def is_salutation(text: str) -> bool:
     """A short line ending in a colon (同志们： / 主送机关), or a greeting ending in ！ or ，."""
     if "。" in text or len(text) > 80:
         return False
     if text.endswith(("：", ":")):
-        return len(text) >= 3 and not text.startswith(("附件", "注"))
+        return len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
     return len(text) <= 30 and text.endswith(("！", "，")) and _SALUTATION_WORDS.match(text) is not None
 
 

@@ -7,6 +7,7 @@ A list may restart at 1, and a level may keep counting across its parents (1.–
 from __future__ import annotations
 
 from ..errors import Diagnostic
+from .shapes import format_marker
 from .state import Numbered
 
 HINT = "check the numbering in the source"
@@ -20,7 +21,7 @@ def check_numbering(items: list[Numbered]) -> list[Diagnostic]:
     prev_level: dict[str, int] = {}
     for item in items:
         key = (item.sequence, item.level)
-        if item.sequence.endswith(":outline"):
+        if item.sequence.endswith((":outline", ":chapter")):
             _reset_leads(item, last)
             _check_level(item, prev_level.get(item.sequence), warnings)
             prev_level[item.sequence] = item.level
@@ -53,7 +54,7 @@ def _check_number(item: Numbered, last: int | None, overall: int | None, out: li
     elif n == last:
         out.append(_warn(item, f"duplicate number {item.marker}"))
     elif n > last + 1:
-        missing = "、".join(str(k) for k in range(last + 1, min(n, last + 4)))
+        missing = " ".join(format_marker(k, item.style) for k in range(last + 1, min(n, last + 4)))
         out.append(_warn(item, f"numbering gap before {item.marker} (missing {missing}{'…' if n - last > 4 else ''})"))
     elif n < last and n != 1:
         out.append(_warn(item, f"number {item.marker} out of order (after {last})"))

@@ -44,3 +44,25 @@ def chinese_number(text: str) -> int | None:
         ones = values.get(tail) if tail else 0
         return None if tens is None or ones is None else tens * 10 + ones
     return values.get(text) if len(text) == 1 else None
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (for messages)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    return digits[n // 100] + "百" + ("" if not rest else ("零" if rest < 10 else "") + chinese_numeral(rest)
+                                     if rest >= 20 or rest < 10 else "一" + chinese_numeral(rest))
+
+
+def format_marker(n: int, style: str) -> str:
+    """Number ``n`` written in the marker ``style`` (一、 （一） 1. 1、 （1） ① 第一， 一是)."""
+    cn = chinese_numeral(n)
+    return {"一、": f"{cn}、", "一.": f"{cn}.", "（一）": f"（{cn}）", "1.": f"{n}.", "1、": f"{n}、",
+            "（1）": f"（{n}）", "①": chr(0x245F + n) if 1 <= n <= 20 else f"（{n}）", "第一，": f"第{cn}，",
+            "一是": f"{cn}是", "第一章": f"第{cn}章", "第一节": f"第{cn}节"}.get(style, str(n))
