@@ -11,10 +11,10 @@ CJK_PUNCT = "\u3001-\u303f\uff01-\uffef\u201c\u201d\u2018\u2019\u2014\u2026\u00b
 _CHINESE = re.compile(f"[{HANZI_RANGES}{CJK_PUNCT}]")
 
 # Horizontal spaces found in pasted text: ASCII space, tab, NBSP, U+3000, the typographic spaces.
-SPACE_CHARS = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
-SPACE_RUN = re.compile(f"[{SPACE_CHARS}]+")
+SPACE_CHARS = " \t\u00a0\u3000\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B)))  # a str of chars, not a range
+SPACE_RUN = re.compile(f"[{re.escape(SPACE_CHARS)}]+")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-OUTER_SPACE = f"{SPACE_CHARS}\u200b\u200c\u200d\u2060\ufeff"
+OUTER_SPACE = SPACE_CHARS + "\u200b\u200c\u200d\u2060\ufeff"  # for str.strip
 
 SENTENCE_END = "。！？"
 CLOSE_QUOTES = "”’」』）》"

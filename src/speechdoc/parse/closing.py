@@ -1,7 +1,8 @@
 """The closing of a document and its attachment pages.
 
 Closing elements are found by position as well as shape, scanning back from the end of the main text:
-附注 / source credits (lines wholly in brackets) at the very end, then the 成文日期, then the 署名 lines
+版记 lines (``抄送：…``, ``…2020年3月5日印发``; kept as paragraphs) at the very end, then
+附注 / source credits (lines wholly in brackets), then the 成文日期, then the 署名 lines
 just above the date. A short line in the middle of the body is never taken for a 署名, and without a
 date at the end there is no 署名. (附件说明 is found in the body by its shape, ``附件：…``.)
 
@@ -11,8 +12,8 @@ looks like a title, is the attachment's title; the rest is parsed like a body.
 from __future__ import annotations
 
 from ..model import Block
-from .matchers import is_attachment_label, is_closing_date, is_note, is_signature_shape, is_title_like, \
-    split_signature_date
+from .matchers import is_attachment_label, is_closing_date, is_note, is_record_line, is_signature_shape, \
+    is_title_like, split_signature_date
 from .state import State
 
 MAX_SIGNATURES = 3  # joint issuers: at most this many 署名 lines
@@ -22,14 +23,18 @@ def find_closing(state: State, start: int, end: int) -> tuple[int, list[Block]]:
     """(index where the closing starts, its blocks in reading order) for lines ``start``..``end``."""
     lines = state.lines
     j = end
+    record: list[Block] = []  # 版记 (抄送 / 印发) after everything: kept as paragraphs, skipped for the search
+    while j > start and state.hint(j - 1) is None and is_record_line(lines[j - 1].text):
+        j -= 1
+        record.insert(0, Block("paragraph", lines[j].text, lines[j].number))
     notes: list[Block] = []
     while j > start and state.hint(j - 1) is None and is_note(lines[j - 1].text):
         j -= 1
         notes.insert(0, Block("note", lines[j].text, lines[j].number))
     date_block, signatures, used = _date_and_signatures(state, start, j)
     if date_block is None:
-        return j, notes
-    return j - used, signatures + [date_block] + notes
+        return j, notes + record
+    return j - used, signatures + [date_block] + notes + record
 
 
 def _date_and_signatures(state: State, start: int, end: int) -> tuple[Block | None, list[Block], int]:

@@ -73,7 +73,9 @@ def speaker_rule(state: State, i: int) -> int:
 def title_rule(state: State, i: int) -> int:
     """The first title-like line, and its continuation lines while the title has not reached its genre word."""
     kinds = _kinds(state)
-    if kinds & {"title", "salutation", "subtitle", "date_line"} or not is_title_like(state.lines[i].text):
+    if not is_title_like(state.lines[i].text) or kinds & {"salutation", "subtitle", "date_line"}:
+        return 0
+    if "title" in kinds and not _after_issuer_mark(state, i):
         return 0
     parts = [state.lines[i].text]
     j = i + 1
@@ -82,6 +84,13 @@ def title_rule(state: State, i: int) -> int:
         j += 1
     state.add(Block("title", "".join(parts), state.lines[i].number, lines=tuple(parts) if len(parts) > 1 else ()))
     return j - i
+
+
+def _after_issuer_mark(state: State, i: int) -> bool:
+    """``XX市人民政府文件`` (发文机关标志) / 发文字号 / then the real title, ending in its genre word: a second title."""
+    titles = [b for b in state.blocks if b.kind == "title"]
+    return (len(titles) == 1 and titles[0].text.endswith("文件") and state.blocks[-1].kind == "doc_number"
+            and ends_with_genre(state.lines[i].text.split("（")[0]))
 
 
 def _continues_title(state: State, parts: list[str], j: int) -> bool:

@@ -56,7 +56,7 @@ def match_outline(text: str) -> Outline | None:
             number = int(raw) if raw.isdigit() else chinese_number(raw)
         if number is None or number == 0:
             continue
-        if level == 1 and m.group("sep") in ".．" and not has_hanzi(text[m.end():m.end() + 1]):
+        if m.groupdict().get("sep") in (".", "．") and not has_hanzi(text[m.end():m.end() + 1]):
             continue  # 一.5 is not a marker
         return Outline(level, style, number, m.group().strip(), text[m.end():])
     return None
@@ -226,3 +226,11 @@ def split_signature_date(text: str) -> tuple[str, str] | None:
     return None
 
 
+
+
+_RECORD = re.compile(rf"^(?:抄送|抄报|分送|主题词|主送)\s*[：:]|{DATE}\s*印发$")
+
+
+def is_record_line(text: str) -> bool:
+    """A 版记 line: ``抄送：…`` or ``XX办公室 2020年3月5日印发``."""
+    return _RECORD.search(text) is not None
