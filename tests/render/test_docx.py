@@ -386,3 +386,16 @@ def test_properties_are_in_schema_order(parts):
                 assert positions == sorted(positions), (name, tag, tags)
                 checked += 1
     assert checked > 100
+
+
+def test_cli_converts_the_bundled_sample_text(tmp_path: Path):
+    from ..conftest import SAMPLE
+
+    out = tmp_path / "speech.docx"
+    result = run_cli("to-docx", str(SAMPLE), "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    word = docx.Document(str(out))
+    styles = [p.style.name for p in word.paragraphs]
+    assert styles[:2] == ["Title", "Salutation"]
+    assert styles.count("Heading 1") == 3
+    assert any(r.style.name == "Run-in Heading 2" for p in word.paragraphs for r in p.runs)
