@@ -293,6 +293,11 @@ def test_signature_moves_left_when_the_date_is_longer(profile):
     assert place.signature_right > 2 * 15.75
 
 
+def test_signature_is_kept_with_its_date(word):
+    signature = next(p for p in word.paragraphs if p.style.name == "Signature")
+    assert signature.paragraph_format.keep_with_next is True
+
+
 def test_attachment_names_align_under_the_first_name(word):
     items = [p for p in word.paragraphs if p.style.name == "Attachments"]
     assert items[0].text.startswith("附件：1.") and items[1].text.startswith("2.")

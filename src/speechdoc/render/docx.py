@@ -513,6 +513,7 @@ class Body:
         if after is not None and after.kind == "date":
             place = place_signature_and_date(block.text, after.text, self.profile)
             oxml.set_right_indent(paragraph._p.get_or_add_pPr(), twips=pt_to_twips(place.signature_right))
+            paragraph.paragraph_format.keep_with_next = True  # 署名 and 日期 on one page
 
     def _add_date(self, block: Block, before, after) -> None:
         paragraph = self._paragraph("date", block.text)
