@@ -1,6 +1,7 @@
 """Render a .docx with LibreOffice and measure the PDF with PyMuPDF — for tests of both renderers.
 
     pdf = docx_to_pdf(docx_path, out_dir)        # LibreOffice, private profile, headless
+    pdfs = docxs_to_pdfs([a, b, c], out_dir)     # several in one LibreOffice run (start-up is most of it)
     layout = read_layout(pdf)                    # pages → text lines (baseline, spans, glyph boxes)
     layout.pages[0].body_lines(top_pt, bottom_pt)
 
