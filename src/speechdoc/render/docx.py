@@ -197,17 +197,21 @@ def footer_distance_mm(profile: Profile) -> float:
     return profile.page.bottom_mm - number.below_body_mm - pt_to_mm(number.size_pt)
 
 
+# page.number.align → the side of the number on odd and on even pages (None: centred)
+_PAGE_NUMBER_SIDES = {"outside": ("right", "left"), "right": ("right", "right"), "left": ("left", "left"),
+                      "center": (None, None)}
+
+
 def _add_page_numbers(word, profile: Profile) -> None:
     """``— N —`` in 4号宋体 below the 版心; odd pages right, even pages left, each 1 字 in (7.5)."""
     number = profile.page_number
     section = word.sections[0]
     section.footer_distance = Twips(mm_to_twips(footer_distance_mm(profile)))
-    inset_twips = pt_to_twips(number.inset_chars * number.size_pt)
+    inset_twips = pt_to_twips(number.inset_chars * number.size_pt)  # 1 字 of the number's own size
     inset_hundredths = round(number.inset_chars * 100)
-    odd_side = {"outside": "right", "right": "right", "left": "left", "center": None}[number.align]
-    even_side = {"outside": "left", "right": "right", "left": "left", "center": None}[number.align]
+    odd_side, even_side = _PAGE_NUMBER_SIDES[number.align]
     footers = [(section.footer, odd_side)]
-    if number.align == "outside":
+    if odd_side != even_side:
         word.settings.odd_and_even_pages_header_footer = True
         footers.append((section.even_page_footer, even_side))
     for footer, side in footers:
