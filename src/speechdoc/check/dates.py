@@ -1,0 +1,175 @@
+"""Dates: zero padding (2024年02月05日), impossible dates (2月30日), Chinese and Arabic numerals mixed in one
+date, a Latin O or ○ written for 〇, a weekday that disagrees with its date, and a 成文日期 in Chinese
+numerals (GB/T 9704-2012 7.3.5 writes it in Arabic numerals, unpadded: 2024年2月5日)."""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from .finding import ERROR, WARNING, Edit, Finding
+from .markers import cn_number
+from .text import Segment, Text
+
+_YEAR_CHARS = "0-9〇零一二三四五六七八九OoＯ○"
+_SMALL = "[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
+_DATE = re.compile(
+    rf"(?<![0-9A-Za-z])(?:(?P<y>[{_YEAR_CHARS}]{{4}})年)?(?P<m>{_SMALL})月(?:(?P<d>{_SMALL})[日号])?"
+    r"(?P<wk>\s*[（(]?(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])[）)]?)?"
+)
+_CN_YEAR_DIGITS = {"〇": 0, "零": 0, "O": 0, "o": 0, "Ｏ": 0, "○": 0, "0": 0, "一": 1, "二": 2, "三": 3,
+                   "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NOT_ZERO = "Oo Ｏ○0"
+_WEEKDAYS = "一二三四五六日"
+CLOSING_SEGMENTS = 4  # a date alone on one of the last segments is the 成文日期
+
+
+@dataclass(frozen=True)
+class _Part:
+    text: str
+    offset: int  # in the segment
+
+    @property
+    def arabic(self) -> bool:
+        return self.text.isdigit() and self.text.isascii()
+
+
+@dataclass(frozen=True)
+class _Date:
+    seg: Segment
+    match: re.Match
+    year: _Part | None
+    month: _Part
+    day: _Part | None
+
+
+def check_dates(text: Text):
+    dates = list(_dates(text))
+    known_year = None
+    closing = {id(s) for s in text.segments[-CLOSING_SEGMENTS:]}
+    for date in dates:
+        year = _year_value(date.year) if date.year else known_year
+        if date.year and year:
+            known_year = year
+        yield from _padding(date)
+        yield from _mixed(date)
+        yield from _letter_o(date)
+        impossible = list(_impossible(date, year))
+        yield from impossible
+        if not impossible:
+            yield from _weekday(date, year)
+        if id(date.seg) in closing:
+            yield from _closing_numerals(date)
+
+
+def _dates(text: Text):
+    for seg in text.segments:
+        for m in _DATE.finditer(seg.text):
+            if not (m.group("d") or m.group("y")):
+                continue
+            part = lambda name: _Part(m.group(name), m.start(name)) if m.group(name) else None  # noqa: E731
+            year = part("y")
+            if year and not _plausible_year(year):
+                continue
+            yield _Date(seg, m, year, part("m"), part("d"))
+
+
+def _plausible_year(year: _Part) -> bool:
+    t = year.text
+    return t.isdigit() and t.isascii() or any(c in "〇零一二三四五六七八九" for c in t)
+
+
+def _year_value(year: _Part) -> int | None:
+    if year.arabic:
+        return int(year.text)
+    return int("".join(str(_CN_YEAR_DIGITS[c]) for c in year.text))
+
+
+def _number(part: _Part) -> int | None:
+    return int(part.text) if part.arabic else cn_number(part.text)
+
+
+def _at(date: _Date, part: _Part) -> tuple[int, int]:
+    return date.seg.line, date.seg.col_of(part.offset)
+
+
+def _padding(date: _Date):
+    for part, name in ((date.month, "month"), (date.day, "day")):
+        if part and part.arabic and len(part.text) == 2 and part.text[0] == "0" and part.text != "00":
+            line, col = _at(date, part)
+            yield Finding(line, col, ERROR, "date-padded", f"the {name} '{part.text}' is padded with a zero",
+                          f"write {part.text[1]} (2024年2月5日, not 2024年02月05日)", Edit(line, col, "0", ""))
+
+
+def _mixed(date: _Date):
+    parts = [p for p in (date.year, date.month, date.day) if p]
+    kinds = {p.arabic for p in parts}
+    if len(kinds) > 1:
+        line, col = _at(date, parts[0])
+        yield Finding(line, col, ERROR, "date-mixed", f"'{date.match.group(0).strip()}' mixes Chinese and Arabic numerals",
+                      "write the whole date in one kind; a 成文日期 in Arabic numerals: 2024年3月5日")
+
+
+def _letter_o(date: _Date):
+    year = date.year
+    if not year or year.arabic:
+        return
+    for i, ch in enumerate(year.text):
+        if ch in _NOT_ZERO:
+            line, col = _at(date, year)
+            col += i
+            yield Finding(line, col, WARNING, "date-zero",
+                          f"'{ch}' stands for the Chinese zero in '{year.text}年'", "write 〇 (U+3007)",
+                          Edit(line, col, ch, "〇"))
+
+
+def _impossible(date: _Date, year: int | None):
+    month = _number(date.month)
+    day = _number(date.day) if date.day else None
+    where = date.month
+    if month is None or not 1 <= month <= 12:
+        problem = f"there is no month {date.month.text}"
+    elif day is not None and not 1 <= day <= _days_in(month, year):
+        problem = f"{month}月 has no day {date.day.text}" + (f" in {year}" if year and month == 2 else "")
+        where = date.day
+    else:
+        return
+    line, col = _at(date, where)
+    yield Finding(line, col, ERROR, "date-impossible", f"impossible date '{date.match.group(0).strip()}': {problem}",
+                  "check the date")
+
+
+def _days_in(month: int, year: int | None) -> int:
+    if month == 2:
+        return 29 if year is None or _leap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _weekday(date: _Date, year: int | None):
+    m = date.match
+    if not m.group("wk") or not date.day or year is None:
+        return
+    try:
+        actual = datetime.date(year, _number(date.month), _number(date.day)).weekday()
+    except (ValueError, TypeError):
+        return
+    given = _WEEKDAYS.index("日" if m.group("wd") == "天" else m.group("wd"))
+    if given != actual:
+        line, col = date.seg.line, date.seg.col_of(m.start("wd"))
+        yield Finding(line, col, ERROR, "date-weekday",
+                      f"{year}年{_number(date.month)}月{_number(date.day)}日 is a 星期{_WEEKDAYS[actual]}, "
+                      f"not 星期{_WEEKDAYS[given]}", "correct the date or the weekday")
+
+
+def _closing_numerals(date: _Date):
+    seg = date.seg
+    whole = date.match.group(0).strip()
+    if seg.text != whole or not date.year or date.year.arabic or date.month.arabic:
+        return
+    yield Finding(seg.line, seg.col, WARNING, "date-numerals",
+                  f"the 成文日期 '{whole}' is in Chinese numerals",
+                  "GB/T 9704-2012 writes the 成文日期 in Arabic numerals: 2024年3月5日")

@@ -1,0 +1,133 @@
+"""Outline numbering (GB/T 9704-2012 7.3.3): gaps, duplicates, wrong restarts, skipped levels, marker forms.
+
+A child sequence under a new parent may start again at 1 or go on from where it stopped (both are common);
+a restart under the same parent is wrong. An attachment page (``附件`` / ``附件2``) or a note block (``注：``)
+starts a new outline. With only two levels, ``一、`` then ``1.`` is allowed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .attachments import attachment_blocks
+from .finding import ERROR, WARNING, Edit, Finding
+from .markers import LEVEL_NAMES, Marker, read_marker, standard_marker
+from .text import Segment, Text
+
+_BOUNDARY = re.compile(r"^附\s*件\s*\d*$|^(注|说明|备注)\s*\d*\s*[：:]")
+
+
+@dataclass
+class _Outline:
+    """The numbering state of one outline (a document body, an attachment, a note block)."""
+
+    levels_used: set[int]
+    last: dict[int, int] = field(default_factory=dict)  # level → last number under the current parent
+    carried: dict[int, int] = field(default_factory=dict)  # level → last number before the parent changed
+    current: int | None = None  # level of the marker seen last
+
+
+def check_numbering(text: Text):
+    parts = list(_outlines(text))
+    for part in parts:
+        state = _Outline(levels_used={m.level for _, m in part})
+        for seg, marker in part:
+            yield from _sequence(state, seg, marker)
+    yield from _forms([pair for part in parts for pair in part])
+
+
+def _outlines(text: Text):
+    """Lists of (segment, marker), one per outline; attachment lists are not outlines."""
+    in_lists = set()
+    for block in attachment_blocks(text):
+        in_lists |= block.indexes
+    part: list[tuple[Segment, Marker]] = []
+    for i, seg in enumerate(text.segments):
+        if i in in_lists:
+            continue
+        if _BOUNDARY.match(seg.text):
+            if part:
+                yield part
+            part = []
+            continue
+        marker = read_marker(seg.text)
+        if marker is not None:
+            part.append((seg, marker))
+    if part:
+        yield part
+
+
+def _sequence(state: _Outline, seg: Segment, marker: Marker):
+    level, number = marker.level, marker.number
+    yield from _skipped(state, seg, marker)
+    for deeper in (lvl for lvl in list(state.last) if lvl > level):
+        state.carried[deeper] = state.last.pop(deeper)
+    prev = state.last.get(level)
+    if prev is None:
+        yield from _first_at_level(state, seg, marker)
+    elif number != prev + 1:
+        yield _out_of_sequence(seg, marker, prev)
+    state.last[level] = number
+    state.current = level
+
+
+def _skipped(state: _Outline, seg: Segment, marker: Marker):
+    cur, level = state.current, marker.level
+    if cur is None or level <= cur + 1:
+        return
+    if cur == 1 and level == 3 and 2 not in state.levels_used:
+        return  # 一、 then 1.: the two-level outline the standard allows
+    missing = LEVEL_NAMES[cur + 1]
+    yield Finding(seg.line, seg.col, WARNING, "num-skip",
+                  f"'{marker.text}' follows a level-{cur} heading directly; level {missing} is skipped",
+                  f"the order is 一、 → （一） → 1. → （1）; use {standard_marker(cur + 1, marker.number)} here")
+
+
+def _first_at_level(state: _Outline, seg: Segment, marker: Marker):
+    carried = state.carried.get(marker.level)
+    if marker.number == 1 or (carried is not None and marker.number == carried + 1):
+        return
+    expected = standard_marker(marker.level, 1)
+    yield Finding(seg.line, seg.col, ERROR, "num-gap",
+                  f"numbering starts at '{marker.text}'; expected '{expected}'",
+                  "number each level from 1 (or go on from the previous section)")
+
+
+def _out_of_sequence(seg: Segment, marker: Marker, prev: int) -> Finding:
+    expected = standard_marker(marker.level, prev + 1)
+    before = standard_marker(marker.level, prev)
+    if marker.number == 1:
+        return Finding(seg.line, seg.col, ERROR, "num-restart",
+                       f"numbering restarts at '{marker.text}' after '{before}' under the same heading",
+                       f"expected '{expected}'")
+    if marker.number <= prev:
+        return Finding(seg.line, seg.col, ERROR, "num-duplicate",
+                       f"'{marker.text}' comes again after '{before}'", f"expected '{expected}'")
+    return Finding(seg.line, seg.col, ERROR, "num-gap",
+                   f"numbering jumps from '{before}' to '{marker.text}'", f"expected '{expected}'")
+
+
+def _forms(pairs):
+    """Each marker not in the standard form; half-width brackets are errors, other forms warnings."""
+    standard_levels = {m.level for _, m in pairs if m.is_standard}
+    for seg, marker in pairs:
+        if marker.is_standard:
+            continue
+        edit = Edit(seg.line, seg.col, marker.text, marker.standard)
+        if marker.halfwidth_brackets:
+            yield Finding(seg.line, seg.col, ERROR, "num-halfwidth",
+                          f"outline number '{marker.text}' uses half-width brackets",
+                          f"write '{marker.standard}' with full-width brackets", edit)
+        elif marker.level in standard_levels:
+            yield Finding(seg.line, seg.col, WARNING, "num-mixed",
+                          f"'{marker.text}' beside '{standard_marker(marker.level, 1)}'-style numbers at the same level",
+                          f"use one form: '{marker.standard}'", edit)
+        else:
+            yield Finding(seg.line, seg.col, WARNING, "num-marker",
+                          f"'{marker.text}' is not a standard outline number", _form_hint(marker), edit)
+
+
+def _form_hint(marker: Marker) -> str:
+    if marker.text.endswith("、") and marker.level in (2, 4):
+        return f"no 、 after a bracketed number: write '{marker.standard}'"
+    return f"GB/T 9704 writes this level '{LEVEL_NAMES[marker.level]}': write '{marker.standard}'"
