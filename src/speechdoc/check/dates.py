@@ -21,7 +21,6 @@ _CN_YEAR_DIGITS = {"〇": 0, "零": 0, "O": 0, "o": 0, "Ｏ": 0, "○": 0, "0": 
                    "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NOT_ZERO = "Oo Ｏ○0"
 _WEEKDAYS = "一二三四五六日"
-CLOSING_SEGMENTS = 4  # a date alone on one of the last segments is the 成文日期
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,6 @@ class _Date:
 def check_dates(text: Text):
     dates = list(_dates(text))
     known_year = None
-    closing = {id(s) for s in text.segments[-CLOSING_SEGMENTS:]}
     for date in dates:
         year = _year_value(date.year) if date.year else known_year
         if date.year and year:
@@ -58,8 +56,6 @@ def check_dates(text: Text):
         yield from impossible
         if not impossible:
             yield from _weekday(date, year)
-        if id(date.seg) in closing:
-            yield from _closing_numerals(date)
 
 
 def _dates(text: Text):
@@ -163,13 +159,3 @@ def _weekday(date: _Date, year: int | None):
         yield Finding(line, col, ERROR, "date-weekday",
                       f"{year}年{_number(date.month)}月{_number(date.day)}日 is a 星期{_WEEKDAYS[actual]}, "
                       f"not 星期{_WEEKDAYS[given]}", "correct the date or the weekday")
-
-
-def _closing_numerals(date: _Date):
-    seg = date.seg
-    whole = date.match.group(0).strip()
-    if seg.text != whole or not date.year or date.year.arabic or date.month.arabic:
-        return
-    yield Finding(seg.line, seg.col, WARNING, "date-numerals",
-                  f"the 成文日期 '{whole}' is in Chinese numerals",
-                  "GB/T 9704-2012 writes the 成文日期 in Arabic numerals: 2024年3月5日")

@@ -2,7 +2,7 @@
 
 A child sequence under a new parent may start again at 1 or go on from where it stopped (both are common);
 a restart under the same parent is wrong. An attachment page (``附件`` / ``附件2``) or a note block (``注：``)
-starts a new outline. With only two levels, ``一、`` then ``1.`` is allowed.
+starts a new outline. ``一、`` then ``1.`` is allowed (the standard's two-level outline).
 """
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ _BOUNDARY = re.compile(r"^附\s*件\s*\d*$|^(注|说明|备注)\s*\d*\s*[：:]")
 class _Outline:
     """The numbering state of one outline (a document body, an attachment, a note block)."""
 
-    levels_used: set[int]
     last: dict[int, int] = field(default_factory=dict)  # level → last number under the current parent
     carried: dict[int, int] = field(default_factory=dict)  # level → last number before the parent changed
     current: int | None = None  # level of the marker seen last
@@ -30,7 +29,7 @@ class _Outline:
 def check_numbering(text: Text):
     parts = list(_outlines(text))
     for part in parts:
-        state = _Outline(levels_used={m.level for _, m in part})
+        state = _Outline()
         for seg, marker in part:
             yield from _sequence(state, seg, marker)
     yield from _forms([pair for part in parts for pair in part])
@@ -59,13 +58,14 @@ def _outlines(text: Text):
 
 def _sequence(state: _Outline, seg: Segment, marker: Marker):
     level, number = marker.level, marker.number
-    yield from _skipped(state, seg, marker)
+    skipped = list(_skipped(state, seg, marker))
+    yield from skipped
     for deeper in (lvl for lvl in list(state.last) if lvl > level):
         state.carried[deeper] = state.last.pop(deeper)
     prev = state.last.get(level)
-    if prev is None:
+    if prev is None and not skipped:
         yield from _first_at_level(state, seg, marker)
-    elif number != prev + 1:
+    elif prev is not None and number != prev + 1:
         yield _out_of_sequence(seg, marker, prev)
     state.last[level] = number
     state.current = level
@@ -75,8 +75,8 @@ def _skipped(state: _Outline, seg: Segment, marker: Marker):
     cur, level = state.current, marker.level
     if cur is None or level <= cur + 1:
         return
-    if cur == 1 and level == 3 and 2 not in state.levels_used:
-        return  # 一、 then 1.: the two-level outline the standard allows
+    if cur == 1 and level == 3:
+        return  # 一、 then 1.: the two-level outline the standard allows (and a common house style beside （一）)
     missing = LEVEL_NAMES[cur + 1]
     yield Finding(seg.line, seg.col, WARNING, "num-skip",
                   f"'{marker.text}' follows a level-{cur} heading directly; level {missing} is skipped",
@@ -96,7 +96,7 @@ def _first_at_level(state: _Outline, seg: Segment, marker: Marker):
 def _out_of_sequence(seg: Segment, marker: Marker, prev: int) -> Finding:
     expected = standard_marker(marker.level, prev + 1)
     before = standard_marker(marker.level, prev)
-    if marker.number == 1:
+    if marker.number == 1 and prev != 1:
         return Finding(seg.line, seg.col, ERROR, "num-restart",
                        f"numbering restarts at '{marker.text}' after '{before}' under the same heading",
                        f"expected '{expected}'")
@@ -118,7 +118,7 @@ def _forms(pairs):
             yield Finding(seg.line, seg.col, ERROR, "num-halfwidth",
                           f"outline number '{marker.text}' uses half-width brackets",
                           f"write '{marker.standard}' with full-width brackets", edit)
-        elif marker.level in standard_levels:
+        elif marker.level in standard_levels and not _extra_mark(marker):
             yield Finding(seg.line, seg.col, WARNING, "num-mixed",
                           f"'{marker.text}' beside '{standard_marker(marker.level, 1)}'-style numbers at the same level",
                           f"use one form: '{marker.standard}'", edit)
@@ -127,7 +127,11 @@ def _forms(pairs):
                           f"'{marker.text}' is not a standard outline number", _form_hint(marker), edit)
 
 
+def _extra_mark(marker: Marker) -> bool:
+    return marker.text.endswith("、") and marker.level in (2, 4)
+
+
 def _form_hint(marker: Marker) -> str:
-    if marker.text.endswith("、") and marker.level in (2, 4):
+    if _extra_mark(marker):
         return f"no 、 after a bracketed number: write '{marker.standard}'"
     return f"GB/T 9704 writes this level '{LEVEL_NAMES[marker.level]}': write '{marker.standard}'"
