@@ -32,28 +32,38 @@ def fix_lines(lines: list[str]) -> FixResult:
 
 
 def apply_edits(lines: list[str], findings: list[Finding]) -> tuple[list[str], list[Finding]]:
-    """Apply each finding's edit, right to left on each line; an edit that overlaps one already taken, or whose
-    text is not where it says, is left for the next pass."""
-    out = list(lines)
-    done = []
-    by_line: dict[int, list[Finding]] = {}
+    """Apply each finding's edit, right to left over the whole text (an edit may join or split lines, or drop
+    one); an edit that overlaps one already taken, or whose text is not where it says, is left out."""
+    text = "".join(line + "\n" for line in lines)
+    starts = _line_starts(lines)
+    placed = []
     for f in findings:
-        by_line.setdefault(f.fix.line, []).append(f)
-    for number, group in by_line.items():
-        line = out[number - 1]
-        taken_from = len(line) + 2  # columns at or after this are already edited
-        for f in sorted(group, key=lambda f: (f.fix.col, len(f.fix.old)), reverse=True):
-            edit = f.fix
-            if edit.col + len(edit.old) > taken_from or not _matches(line, edit):
-                continue
-            start = edit.col - 1
-            line = line[:start] + edit.new + line[start + len(edit.old):]
-            taken_from = edit.col
-            done.append(f)
-        out[number - 1] = line
-    return out, done
+        start = _offset(starts, f.fix)
+        if start is not None and text[start:start + len(f.fix.old)] == f.fix.old:
+            placed.append((start, f))
+    done = []
+    taken_from = len(text) + 1
+    for start, f in sorted(placed, key=lambda p: (p[0], len(p[1].fix.old)), reverse=True):
+        end = start + len(f.fix.old)
+        if end > taken_from or (end == taken_from and not f.fix.old and done):
+            continue
+        text = text[:start] + f.fix.new + text[end:]
+        taken_from = start
+        done.append(f)
+    done.reverse()
+    out = text.split("\n")
+    return out[:-1] if out and out[-1] == "" else out, done
 
 
-def _matches(line: str, edit: Edit) -> bool:
-    start = edit.col - 1
-    return 0 <= start <= len(line) and line[start:start + len(edit.old)] == edit.old
+def _line_starts(lines: list[str]) -> list[int]:
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _offset(starts: list[int], edit: Edit) -> int | None:
+    if not 1 <= edit.line <= len(starts):
+        return None
+    return starts[edit.line - 1] + edit.col - 1

@@ -20,16 +20,20 @@ HEAD_SEGMENT_MAX = 60
 
 
 def check_punctuation(text: Text):
-    claimed: set[tuple[int, int]] = set()
-    for finding in _salutations(text):
-        claimed.add((finding.line, finding.col))
-        yield finding
+    """Every punctuation rule, with this module's own half-width detector (used while the cleaner is absent)."""
+    yield from check_pairs_and_marks(text)
     for seg in text.segments:
         urls = url_spans(seg.text)
-        yield from _halfwidth_marks(seg, urls, claimed)
+        yield from _halfwidth_marks(seg, urls)
         yield from _halfwidth_brackets(seg, urls)
+
+
+def check_pairs_and_marks(text: Text):
+    """The punctuation rules that are this module's alone: salutation colon, doubled marks, ellipses, pairs."""
+    yield from _salutations(text)
+    for seg in text.segments:
         yield from _doubled(seg)
-        yield from _ellipses(seg, urls)
+        yield from _ellipses(seg, url_spans(seg.text))
     for unit in _paragraphs(text):
         yield from _unpaired(unit)
 
@@ -37,7 +41,7 @@ def check_punctuation(text: Text):
 # ---------------------------------------------------------------- half-width marks
 
 
-def _halfwidth_marks(seg: Segment, urls, claimed):
+def _halfwidth_marks(seg: Segment, urls):
     s = seg.text
     for i, ch in enumerate(s):
         if ch not in ",:;?!" or inside(urls, i):
@@ -45,7 +49,7 @@ def _halfwidth_marks(seg: Segment, urls, claimed):
         prev = s[i - 1] if i else ""
         nxt = s[i + 1] if i + 1 < len(s) else ""
         chinese = (prev and is_cjk(prev)) or (nxt and is_hanzi(nxt) and not (ch == ":" and prev.isdigit()))
-        if chinese and (seg.line, seg.col_of(i)) not in claimed:
+        if chinese:
             yield _halfwidth(seg, i, ch)
 
 

@@ -9,7 +9,8 @@ from .dates import check_dates
 from .finding import ERROR, Finding
 from .numbering import check_numbering
 from .placeholders import check_placeholders
-from .punctuation import check_punctuation
+from .cleaner import cleaner_findings
+from .punctuation import check_pairs_and_marks, check_punctuation
 from .text import Text
 from .title import check_title
 
@@ -20,14 +21,23 @@ RULES = (check_title, check_numbering, check_punctuation, check_dates, check_pla
 def check_lines(lines: list[str], path: str = "") -> list[Finding]:
     """Every finding for ``lines`` (a file's lines, without line endings), in reading order."""
     text = Text.from_lines(lines)
-    findings = _without_doubles({f for rule in RULES for f in rule(text)})
+    from_cleaner = cleaner_findings(lines)
+    rules = RULES if from_cleaner is None else tuple(r for r in RULES if r is not check_punctuation) + (
+        check_pairs_and_marks,)
+    own = {f for rule in rules for f in rule(text)}
+    findings = _merge(own, from_cleaner or [])
     return sorted((replace(f, path=path) for f in findings), key=lambda f: (f.line, f.col, f.code))
 
 
-def _without_doubles(findings: set[Finding]) -> list[Finding]:
-    """A half-width mark that a more specific rule reports (附件:, 同志们:) is reported once, by that rule."""
-    specific = {(f.line, f.col) for f in findings if f.code != GENERIC}
-    return [f for f in findings if f.code != GENERIC or (f.line, f.col) not in specific]
+def _merge(own: set[Finding], from_cleaner: list[Finding]) -> list[Finding]:
+    """One finding per place: a more specific rule (附件:, 同志们:) wins over the generic half-width finding
+    or the cleaner's edit at the same place; a line the cleaner drops as boilerplate reports only that."""
+    dropped = {f.line for f in from_cleaner if f.code == "boilerplate"}
+    specific = {(f.line, f.col) for f in own if f.code != GENERIC}
+    kept = [f for f in own if f.line not in dropped and (f.code != GENERIC or (f.line, f.col) not in specific)]
+    taken = {(f.line, f.col) for f in kept}
+    extra = [f for f in from_cleaner if f.code == "boilerplate" or (f.line not in dropped and (f.line, f.col) not in taken)]
+    return kept + extra
 
 
 def check_file(path: str | Path, encoding: str | None = None) -> list[Finding]:

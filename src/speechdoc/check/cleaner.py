@@ -1,0 +1,71 @@
+"""Findings from the converter's own cleaner (``speechdoc.clean``), so that ``check`` and the converter agree
+on what is wrong: every edit the cleaner would make (punctuation widths, paired quotes, ellipses, 发文字号
+brackets, spacing, joined hard wraps, split paragraphs) and every boilerplate line it would drop becomes a
+fixable finding. While the cleaner is not installed, ``cleaner_findings`` returns None and the check falls
+back on its own half-width detector (``punctuation``).
+"""
+from __future__ import annotations
+
+from .finding import ERROR, WARNING, Edit, Finding
+
+# cleaner rule → (code, severity, message)
+RULES = {
+    "punctuation": ("punct-halfwidth", ERROR, "half-width '{before}' in Chinese text"),
+    "quotes": ("punct-quotes", ERROR, "straight quote '{before}' in Chinese text"),
+    "ellipsis": ("punct-ellipsis", ERROR, "'{before}' used as an ellipsis"),
+    "dash": ("punct-dash", WARNING, "'{before}' used as a dash"),
+    "doc-number-brackets": ("docnum-brackets", ERROR, "'{before}' around the year of a 发文字号"),
+    "space-between-hanzi": ("spacing", WARNING, "a space between Chinese characters"),
+    "space-in-date": ("spacing", WARNING, "a space inside a date"),
+    "whitespace": ("spacing", WARNING, "odd white space"),
+    "zero-width": ("spacing", WARNING, "an invisible zero-width character"),
+    "control-character": ("spacing", WARNING, "a control character"),
+    "join-wrapped-line": ("hard-wrap", WARNING, "a paragraph is broken by a hard line wrap"),
+    "split-at-space-run": ("para-split", WARNING, "paragraphs run together on one line, parted only by spaces"),
+    "split-glued-line": ("para-split", WARNING, "head lines glued together on one line"),
+}
+HINTS = {
+    "punct-halfwidth": "write the full-width mark: ，：；？！（）",
+    "punct-quotes": "write Chinese quotes “ ” (‘ ’ inside)",
+    "punct-ellipsis": "the Chinese ellipsis is two marks: ……",
+    "punct-dash": "the Chinese dash is two marks: ——",
+    "docnum-brackets": "a 发文字号 writes its year in 〔 〕: 国办发〔2019〕4号",
+    "spacing": "remove it",
+    "hard-wrap": "join the lines",
+    "para-split": "put each paragraph on its own line",
+    "boilerplate": "remove it (speechdoc fix does)",
+}
+
+
+def cleaner():
+    try:
+        from ..clean import clean
+    except ImportError:
+        return None
+    return clean
+
+
+def cleaner_findings(lines: list[str]) -> list[Finding] | None:
+    clean = cleaner()
+    if clean is None:
+        return None
+    cleaned = clean(list(lines), keep_boilerplate=False, normalize=True)
+    findings = [_dropped(d, lines) for d in cleaned.dropped]
+    findings += [f for f in (_edited(e) for e in cleaned.edits) if f is not None]
+    return findings
+
+
+def _dropped(d, lines: list[str]) -> Finding:
+    text = lines[d.line - 1] if 0 < d.line <= len(lines) else d.text
+    reason = f" ({d.reason})" if d.reason else ""
+    return Finding(d.line, 1, WARNING, "boilerplate", f"web-page boilerplate{reason}", HINTS["boilerplate"],
+                   Edit(d.line, 1, text + "\n", ""))
+
+
+def _edited(e) -> Finding | None:
+    rule = RULES.get(e.rule)
+    if rule is None:
+        return None
+    code, severity, message = rule
+    return Finding(e.line, e.column, severity, code, message.format(before=e.before, after=e.after), HINTS[code],
+                   Edit(e.line, e.column, e.before, e.after))
