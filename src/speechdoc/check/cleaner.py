@@ -40,8 +40,10 @@ HINTS = {
 def cleaner():
     try:
         from ..clean import clean
-    except ImportError:
-        return None
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("speechdoc.clean"):
+            return None
+        raise
     return clean
 
 
@@ -56,10 +58,21 @@ def cleaner_findings(lines: list[str]) -> list[Finding] | None:
 
 
 def _dropped(d, lines: list[str]) -> Finding:
-    text = lines[d.line - 1] if 0 < d.line <= len(lines) else d.text
+    """A whole boilerplate line is dropped with its line break; a piece of a line (a site date glued to the
+    title) is cut out of it."""
+    line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
     reason = f" ({d.reason})" if d.reason else ""
-    return Finding(d.line, 1, WARNING, "boilerplate", f"web-page boilerplate{reason}", HINTS["boilerplate"],
-                   Edit(d.line, 1, text + "\n", ""))
+    if line.strip() == d.text.strip():
+        edit = Edit(d.line, 1, line + "\n", "")
+    else:
+        edit = Edit(d.line, max(line.find(d.text), 0) + 1, d.text, "")
+    return Finding(d.line, edit.col, WARNING, "boilerplate", f"web-page boilerplate{reason}: '{_short(d.text)}'",
+                   HINTS["boilerplate"], edit)
+
+
+def _short(text: str, limit: int = 20) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _edited(e) -> Finding | None:

@@ -32,12 +32,17 @@ def check_lines(lines: list[str], path: str = "") -> list[Finding]:
 def _merge(own: set[Finding], from_cleaner: list[Finding]) -> list[Finding]:
     """One finding per place: a more specific rule (附件:, 同志们:) wins over the generic half-width finding
     or the cleaner's edit at the same place; a line the cleaner drops as boilerplate reports only that."""
-    dropped = {f.line for f in from_cleaner if f.code == "boilerplate"}
+    dropped = [f.fix for f in from_cleaner if f.code == "boilerplate"]
     specific = {(f.line, f.col) for f in own if f.code != GENERIC}
-    kept = [f for f in own if f.line not in dropped and (f.code != GENERIC or (f.line, f.col) not in specific)]
+    kept = [f for f in own if not _in(dropped, f) and (f.code != GENERIC or (f.line, f.col) not in specific)]
     taken = {(f.line, f.col) for f in kept}
-    extra = [f for f in from_cleaner if f.code == "boilerplate" or (f.line not in dropped and (f.line, f.col) not in taken)]
+    extra = [f for f in from_cleaner
+             if f.code == "boilerplate" or (not _in(dropped, f) and (f.line, f.col) not in taken)]
     return kept + extra
+
+
+def _in(spans, f: Finding) -> bool:
+    return any(e.line == f.line and e.col <= f.col < e.col + len(e.old) for e in spans)
 
 
 def check_file(path: str | Path, encoding: str | None = None) -> list[Finding]:
