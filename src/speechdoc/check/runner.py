@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .attachments import check_attachments
 from .dates import check_dates
+from .docnumber import check_doc_numbers
 from .finding import ERROR, Finding
 from .numbering import check_numbering
 from .placeholders import check_placeholders
@@ -15,7 +16,8 @@ from .text import Text
 from .title import check_title
 
 GENERIC = "punct-halfwidth"
-RULES = (check_title, check_numbering, check_punctuation, check_dates, check_placeholders, check_attachments)
+RULES = (check_title, check_numbering, check_punctuation, check_dates, check_placeholders, check_attachments,
+         check_doc_numbers)
 
 
 def check_lines(lines: list[str], path: str = "") -> list[Finding]:
