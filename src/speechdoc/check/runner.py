@@ -38,8 +38,9 @@ def _merge(own: set[Finding], from_cleaner: list[Finding]) -> list[Finding]:
     specific = {(f.line, f.col) for f in own if f.code != GENERIC}
     kept = [f for f in own if not _in(dropped, f) and (f.code != GENERIC or (f.line, f.col) not in specific)]
     taken = {(f.line, f.col) for f in kept}
+    own_edits = [f.fix for f in kept if f.fix is not None and f.fix.old]
     extra = [f for f in from_cleaner
-             if f.code == "boilerplate" or (not _in(dropped, f) and (f.line, f.col) not in taken)]
+             if f.code == "boilerplate" or not (_in(dropped, f) or (f.line, f.col) in taken or _in(own_edits, f))]
     return kept + extra
 
 
