@@ -42,14 +42,18 @@ def apply_edits(lines: list[str], findings: list[Finding]) -> tuple[list[str], l
         if start is not None and text[start:start + len(f.fix.old)] == f.fix.old:
             placed.append((start, f))
     done = []
-    taken_from = len(text) + 1
+    pieces: list[str] = []
+    taken_from = len(text)
     for start, f in sorted(placed, key=lambda p: (p[0], len(p[1].fix.old)), reverse=True):
         end = start + len(f.fix.old)
         if end > taken_from or (end == taken_from and not f.fix.old and done):
             continue
-        text = text[:start] + f.fix.new + text[end:]
+        pieces.append(text[end:taken_from])
+        pieces.append(f.fix.new)
         taken_from = start
         done.append(f)
+    pieces.append(text[:taken_from])
+    text = "".join(reversed(pieces))
     done.reverse()
     out = text.split("\n")
     return out[:-1] if out and out[-1] == "" else out, done
