@@ -1,7 +1,8 @@
 """Placeholders left in the text: ``xx`` ``XX`` ``××`` ``ＸＸ`` ``□□`` ``（此处填写…）`` ``【待定】``.
 
 A run of x inside a Latin word (``xxl``, ``0x00``) is not a placeholder, and neither is a naming pattern that
-the text itself explains (``“xx学院-x专业”形式命名``). Placeholders are reported, never fixed.
+the text itself explains (``“xx学院-x专业”形式命名``), a form's instruction (``（此处粘贴照片）``, ``（盖章）``) or
+a redacted name (``王**``). Placeholders are reported, never fixed.
 """
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from .chars import inside, url_spans
 from .finding import ERROR, Finding
 from .text import Segment, Text
 
-_RUNS = re.compile(r"(?<![A-Za-z0-9_@./\\-])[xX]{2,}(?![A-Za-z0-9_@\\])|[×Ｘｘ╳]{2,}|□{2,}|■{2,}|＊{2,}|[○〇]{2,}(?![年月日])")
+_RUNS = re.compile(r"(?<![A-Za-z0-9_@./\\-])[xX]{2,}(?![A-Za-z0-9_@\\])|[×Ｘｘ╳]{2,}|□{2,}|[○〇]{2,}(?![年月日])")
 _BRACKETED = re.compile(r"[（(【\[〔]\s*([^（()）【】\[\]〔〕]{0,24}?)\s*[）)】\]〕]")
-_TO_FILL = re.compile(r"此处|填写|填入|待定|待补充|待完善|待确认|待核实|待填|请补充|请输入|请插入|TBD|TODO", re.I)
+_TO_FILL = re.compile(
+    r"待定|待补充|待完善|待确认|待核实|待填|TBD|TODO|^(此处|在此|这里)(填写|填入|输入|插入|添加|补充)"
+    r"|^请(在此)?(填写|填入|输入|插入|补充)", re.I)
 _PATTERN_WORDS = re.compile(r"^.{0,3}(形式|格式|样式|字样|模板|模式|规则)|^.{0,3}(命名|格式为)")
 
 
