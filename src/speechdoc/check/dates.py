@@ -61,13 +61,18 @@ def check_dates(text: Text):
 def _dates(text: Text):
     for seg in text.segments:
         for m in _DATE.finditer(seg.text):
-            if not (m.group("d") or m.group("y")):
+            if not (m.group("d") or m.group("y")) or _lunar(seg.text, m.start()):
                 continue
             part = lambda name: _Part(m.group(name), m.start(name)) if m.group(name) else None  # noqa: E731
             year = part("y")
             if year and not _plausible_year(year):
                 continue
             yield _Date(seg, m, year, part("m"), part("d"))
+
+
+def _lunar(s: str, start: int) -> bool:
+    """农历二月三十日 exists: lunar dates are not checked."""
+    return any(word in s[max(0, start - 6):start] for word in ("农历", "阴历", "夏历"))
 
 
 def _plausible_year(year: _Part) -> bool:

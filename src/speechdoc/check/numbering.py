@@ -14,7 +14,10 @@ from .finding import ERROR, WARNING, Edit, Finding
 from .markers import LEVEL_NAMES, Marker, read_marker, standard_marker
 from .text import Segment, Text
 
-_BOUNDARY = re.compile(r"^附\s*件\s*\d*$|^(注|说明|备注)\s*\d*\s*[：:]")
+_BOUNDARY = re.compile(r"^附\s*件\s*\d*$|^附\s*件\s*\d+\s*[：:]|^(注|说明|备注)\s*\d*\s*[：:]")
+# A speech's run-in lead (第一，… 一是… 首先，…) heads the numbered items under it.
+_RUN_IN_LEAD = re.compile(r"^(第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|(首先|其次|再次|最后)[，,])")
+LEAD_PARENT_OF = (3, 4)
 
 
 @dataclass
@@ -31,12 +34,22 @@ def check_numbering(text: Text):
     for part in parts:
         state = _Outline()
         for seg, marker in part:
-            yield from _sequence(state, seg, marker)
-    yield from _forms([pair for part in parts for pair in part])
+            if marker is None:
+                _new_parent(state, LEAD_PARENT_OF)
+            else:
+                yield from _sequence(state, seg, marker)
+    yield from _forms([pair for part in parts for pair in part if pair[1] is not None])
+
+
+def _new_parent(state: _Outline, levels) -> None:
+    for level in levels:
+        if level in state.last:
+            state.carried[level] = state.last.pop(level)
 
 
 def _outlines(text: Text):
-    """Lists of (segment, marker), one per outline; attachment lists are not outlines."""
+    """Lists of (segment, marker), one per outline; a run-in lead comes as (segment, None); attachment lists
+    are not outlines."""
     in_lists = set()
     for block in attachment_blocks(text):
         in_lists |= block.indexes
@@ -52,6 +65,8 @@ def _outlines(text: Text):
         marker = read_marker(seg.text)
         if marker is not None:
             part.append((seg, marker))
+        elif _RUN_IN_LEAD.match(seg.text):
+            part.append((seg, None))
     if part:
         yield part
 
@@ -60,8 +75,7 @@ def _sequence(state: _Outline, seg: Segment, marker: Marker):
     level, number = marker.level, marker.number
     skipped = list(_skipped(state, seg, marker))
     yield from skipped
-    for deeper in (lvl for lvl in list(state.last) if lvl > level):
-        state.carried[deeper] = state.last.pop(deeper)
+    _new_parent(state, [lvl for lvl in list(state.last) if lvl > level])
     prev = state.last.get(level)
     if prev is None and not skipped:
         yield from _first_at_level(state, seg, marker)
@@ -97,7 +111,7 @@ def _out_of_sequence(seg: Segment, marker: Marker, prev: int) -> Finding:
     expected = standard_marker(marker.level, prev + 1)
     before = standard_marker(marker.level, prev)
     if marker.number == 1 and prev != 1:
-        return Finding(seg.line, seg.col, ERROR, "num-restart",
+        return Finding(seg.line, seg.col, WARNING, "num-restart",
                        f"numbering restarts at '{marker.text}' after '{before}' under the same heading",
                        f"expected '{expected}'")
     if marker.number <= prev:

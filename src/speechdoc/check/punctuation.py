@@ -16,6 +16,9 @@ _DOUBLED = re.compile(r"(?<!。)([。，、；：])\1(?!。)")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|．{3,}|[·・]{3,}|(?<!…)…(?!…)|⋯+")
 _SALUTATION = re.compile(r"^(同志们|各位[\u4e00-\u9fff、]{0,12}|尊敬的[^，。：:]{1,30}|女士们、?先生们|朋友们|老师们、?同学们|同学们)([，,！!]?)$")
 _TERMINAL = "。！？；：…"
+_LETTER_MARKER = re.compile(r"^[A-Za-z][)）]")
+# An item number with only a closing bracket, inside a sentence: a）… b）…, 1）… 2）…
+_ENUMERATOR = re.compile(r"(?:^|(?<=[^A-Za-z0-9]))(?:[A-Za-z]|\d{1,2}|[一二三四五六七八九十]{1,2})[)）]$")
 HEAD_SEGMENT_MAX = 60
 
 
@@ -199,7 +202,7 @@ def _unpaired(unit: list[Segment]):
             stacks.setdefault(fam, []).append((seg, i))
         elif stacks.get(fam):
             stacks[fam].pop()
-        else:
+        elif not _ENUMERATOR.search(seg.text[:i + 1]):
             yield _unpaired_finding(seg, i, "closing")
     for stack in stacks.values():
         for seg, i in stack:
@@ -218,7 +221,7 @@ def _marks(unit: list[Segment]):
         s = seg.text
         urls = url_spans(s)
         marker = read_marker(s)
-        skip = len(marker.text) if marker else 0
+        skip = len(marker.text) if marker else (2 if _LETTER_MARKER.match(s) else 0)
         for i, ch in enumerate(s):
             if i < skip or (ch not in OPENERS and ch not in CLOSERS) or inside(urls, i):
                 continue
