@@ -14,7 +14,10 @@ _FAMILIES = [("“", "”"), ("‘", "’"), ("（(", "）)"), ("《", "》"), (
              ("「", "」"), ("『", "』")]
 _DOUBLED = re.compile(r"(?<!。)([。，、；：])\1(?!。)")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|．{3,}|[·・]{3,}|(?<!…)…(?!…)|⋯+")
-_SALUTATION = re.compile(r"^(同志们|各位[\u4e00-\u9fff、]{0,12}|尊敬的[^，。：:]{1,30}|女士们、?先生们|朋友们|老师们、?同学们|同学们)([，,！!]?)$")
+_ADDRESS = r"(?:同志们|朋友们|女士们|先生们|老师们|同学们|来宾们|各位[\u4e00-\u9fff]{0,12}|尊敬的[^，。：:、]{1,30})"
+_RECIPIENTS = (r"各[\u4e00-\u9fff、，,（）()]{1,60}(?:单位|部门|政府|院系|学院|直属系|党委|党组|党支部|支部|机关|局|委|办"
+               r"|厅|处|科室|所|中心|公司|学校|企业|组织|县|区|市|街道|乡镇)")
+_SALUTATION = re.compile(rf"^({_ADDRESS}(?:[，、,]{_ADDRESS})*|{_RECIPIENTS})([，,！!]?)$")
 _TERMINAL = "。！？；：…"
 _LETTER_MARKER = re.compile(r"^[A-Za-z][)）]")
 # An item number with only a closing bracket, inside a sentence: a）… b）…, 1）… 2）…
@@ -29,6 +32,7 @@ def check_punctuation(text: Text):
         urls = url_spans(seg.text)
         yield from _halfwidth_marks(seg, urls)
         yield from _halfwidth_brackets(seg, urls)
+        yield from _straight_quotes(seg, urls)
 
 
 def check_pairs_and_marks(text: Text):
@@ -78,6 +82,18 @@ def _halfwidth_brackets(seg: Segment, urls):
             if _chinese_around(s, start, i):
                 yield _halfwidth(seg, start, "(")
                 yield _halfwidth(seg, i, ")")
+
+
+def _straight_quotes(seg: Segment, urls):
+    """Straight double quotes around Chinese text, taken in pairs: "两学一做" → “两学一做”."""
+    s = seg.text
+    marks = [i for i, ch in enumerate(s) if ch == '"' and not inside(urls, i)]
+    for start, end in zip(marks[::2], marks[1::2]):
+        if _chinese_around(s, start, end):
+            for i, full in ((start, "“"), (end, "”")):
+                col = seg.col_of(i)
+                yield Finding(seg.line, col, ERROR, "punct-quotes", "straight quote '\"' in Chinese text",
+                              "write Chinese quotes “ ” (‘ ’ inside)", Edit(seg.line, col, '"', full))
 
 
 def _chinese_around(s: str, start: int, end: int) -> bool:
