@@ -1,6 +1,7 @@
 """Dates: zero padding (2024年02月05日), impossible dates (2月30日), Chinese and Arabic numerals mixed in one
-date, a Latin O or ○ written for 〇, a weekday that disagrees with its date, and a 成文日期 in Chinese
-numerals (GB/T 9704-2012 7.3.5 writes it in Arabic numerals, unpadded: 2024年2月5日)."""
+date, a Latin O or ○ written for 〇, and a weekday that disagrees with its date (a date without a year takes
+the year of the text's other dates when they all name the same one). GB/T 9704-2012 7.3.5 writes the
+成文日期 in Arabic numerals, unpadded: 2024年2月5日."""
 from __future__ import annotations
 
 import datetime
@@ -44,11 +45,10 @@ class _Date:
 
 def check_dates(text: Text):
     dates = list(_dates(text))
-    known_year = None
+    years = {_year_value(d.year) for d in dates if d.year}
+    only_year = years.pop() if len(years) == 1 else None
     for date in dates:
-        year = _year_value(date.year) if date.year else known_year
-        if date.year and year:
-            known_year = year
+        year = _year_value(date.year) if date.year else only_year
         yield from _padding(date)
         yield from _mixed(date)
         yield from _letter_o(date)
