@@ -13,6 +13,9 @@ from .fixes import FixResult, fix_lines
 from .runner import check_lines
 
 
+STDIN = "<stdin>"
+
+
 @dataclass(frozen=True)
 class FixedFile:
     path: str
@@ -26,7 +29,7 @@ def check_paths(paths: list[str], encoding: str | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for path in paths:
         src = read_text(path, encoding)
-        findings += check_lines(src.lines, src.path or "-")
+        findings += check_lines(src.lines, src.path or STDIN)
     return findings
 
 
@@ -62,7 +65,7 @@ def _output_encoding(encoding: str) -> str:
 
 def describe(fixed: FixedFile) -> list[str]:
     """One line per correction, like the check report: ``file:line:col: fixed: message [code]``."""
-    name = fixed.path if fixed.path != "-" else "<stdin>"
+    name = fixed.path if fixed.path != "-" else STDIN
     lines = []
     for f in fixed.result.applied:
         change = f"'{f.fix.old}' → '{f.fix.new}'" if f.fix.new else f"removed '{f.fix.old}'"

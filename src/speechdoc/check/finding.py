@@ -33,10 +33,11 @@ class Finding:
         return self.fix is not None
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        """The JSON form: file, line, col, severity, code, message, hint, fixable, fix ({from, to} or null)."""
+        data = {"file": self.path}
+        data.update((k, v) for k, v in asdict(self).items() if k not in ("path", "fix"))
         data["fixable"] = self.fixable
-        data.pop("fix")
-        data["file"] = data.pop("path")
+        data["fix"] = {"from": self.fix.old, "to": self.fix.new} if self.fix else None
         return data
 
     def format(self) -> str:
