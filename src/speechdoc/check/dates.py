@@ -160,7 +160,9 @@ def _weekday(date: _Date, year: int | None):
         return
     given = _WEEKDAYS.index("日" if m.group("wd") == "天" else m.group("wd"))
     if given != actual:
-        line, col = date.seg.line, date.seg.col_of(m.start("wd"))
+        word = m.group("wk")
+        offset = m.start("wk") + len(word) - len(word.lstrip(" \t（("))
+        line, col = date.seg.line, date.seg.col_of(offset)
         yield Finding(line, col, ERROR, "date-weekday",
                       f"{year}年{_number(date.month)}月{_number(date.day)}日 is a 星期{_WEEKDAYS[actual]}, "
                       f"not 星期{_WEEKDAYS[given]}", "correct the date or the weekday")
