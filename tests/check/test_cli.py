@@ -16,7 +16,7 @@ def test_check_reports_like_a_compiler_and_exits_1_on_errors(tmp_path):
     assert r.returncode == 1
     out = r.stdout.decode()
     assert f"{f}:3:4: error: " in out and "[salutation-colon]" in out
-    assert f"{f}:4:8: error: " in out and "[date-padded]" in out
+    assert f"{f}:4:3: error: " in out and "[date-padded]" in out
     assert "  hint: " in out
     assert "can be corrected with `speechdoc fix`" in r.stderr.decode()
 
@@ -64,7 +64,7 @@ def test_fix_writes_the_output_and_lists_its_changes(tmp_path):
     assert f.read_text(encoding="utf-8") == BAD  # the input is untouched
     assert out.read_text(encoding="utf-8") == "关于召开会议的通知\n\n同志们：\n定于2024年2月5日召开会议，请xx单位参加。\n"
     err = r.stderr.decode()
-    assert "fixed:" in err and "[date-padded]" in err and "4 correction(s)" in err
+    assert "fixed:" in err and "[date-padded]" in err and "3 correction(s)" in err
     again = run_cli("check", "--json", str(out))
     assert [d for d in json.loads(again.stdout) if d["fixable"]] == []
     assert [d["code"] for d in json.loads(again.stdout)] == ["placeholder"]

@@ -90,52 +90,64 @@ def _number(part: _Part) -> int | None:
     return int(part.text) if part.arabic else cn_number(part.text)
 
 
-def _at(date: _Date, part: _Part) -> tuple[int, int]:
-    return date.seg.line, date.seg.col_of(part.offset)
+def _start(date: _Date) -> tuple[int, int]:
+    """Every date finding is reported at the start of its date."""
+    first = date.year or date.month
+    return date.seg.line, date.seg.col_of(first.offset)
+
+
+def _date_text(date: _Date) -> tuple[int, str]:
+    """(offset in the segment, text) of the date itself: year (if any) to day (or month)."""
+    first = date.year or date.month
+    last = date.day or date.month
+    end = last.offset + len(last.text) + 1  # and its 日/号/月
+    return first.offset, date.seg.text[first.offset:end]
 
 
 def _padding(date: _Date):
-    for part, name in ((date.month, "month"), (date.day, "day")):
-        if part and part.arabic and len(part.text) == 2 and part.text[0] == "0" and part.text != "00":
-            line, col = _at(date, part)
-            yield Finding(line, col, ERROR, "date-padded", f"the {name} '{part.text}' is padded with a zero",
-                          f"write {part.text[1]} (2024年2月5日, not 2024年02月05日)", Edit(line, col, "0", ""))
+    padded = [p for p in (date.month, date.day)
+              if p and p.arabic and len(p.text) == 2 and p.text[0] == "0" and p.text != "00"]
+    if not padded:
+        return
+    line, col = _start(date)
+    offset, old = _date_text(date)
+    new = old
+    for part in sorted(padded, key=lambda p: p.offset, reverse=True):
+        i = part.offset - offset
+        new = new[:i] + new[i + 1:]
+    yield Finding(line, col, ERROR, "date-padded", f"'{old}' has zero-padded numbers",
+                  f"write {new} (no leading zeros in a date)", Edit(line, col, old, new))
 
 
 def _mixed(date: _Date):
     parts = [p for p in (date.year, date.month, date.day) if p]
     kinds = {p.arabic for p in parts}
     if len(kinds) > 1:
-        line, col = _at(date, parts[0])
-        yield Finding(line, col, ERROR, "date-mixed", f"'{date.match.group(0).strip()}' mixes Chinese and Arabic numerals",
+        line, col = _start(date)
+        yield Finding(line, col, ERROR, "date-mixed", f"'{_date_text(date)[1]}' mixes Chinese and Arabic numerals",
                       "write the whole date in one kind; a 成文日期 in Arabic numerals: 2024年3月5日")
 
 
 def _letter_o(date: _Date):
     year = date.year
-    if not year or year.arabic:
+    if not year or year.arabic or not any(ch in _NOT_ZERO for ch in year.text):
         return
-    for i, ch in enumerate(year.text):
-        if ch in _NOT_ZERO:
-            line, col = _at(date, year)
-            col += i
-            yield Finding(line, col, WARNING, "date-zero",
-                          f"'{ch}' stands for the Chinese zero in '{year.text}年'", "write 〇 (U+3007)",
-                          Edit(line, col, ch, "〇"))
+    line, col = _start(date)
+    new = "".join("〇" if ch in _NOT_ZERO else ch for ch in year.text)
+    yield Finding(line, col, WARNING, "date-zero", f"'{year.text}年' writes the Chinese zero with another character",
+                  f"write {new}年 (〇 is U+3007)", Edit(line, col, year.text, new))
 
 
 def _impossible(date: _Date, year: int | None):
     month = _number(date.month)
     day = _number(date.day) if date.day else None
-    where = date.month
     if month is None or not 1 <= month <= 12:
         problem = f"there is no month {date.month.text}"
     elif day is not None and not 1 <= day <= _days_in(month, year):
         problem = f"{month}月 has no day {date.day.text}" + (f" in {year}" if year and month == 2 else "")
-        where = date.day
     else:
         return
-    line, col = _at(date, where)
+    line, col = _start(date)
     yield Finding(line, col, ERROR, "date-impossible", f"impossible date '{date.match.group(0).strip()}': {problem}",
                   "check the date")
 
@@ -160,9 +172,7 @@ def _weekday(date: _Date, year: int | None):
         return
     given = _WEEKDAYS.index("日" if m.group("wd") == "天" else m.group("wd"))
     if given != actual:
-        word = m.group("wk")
-        offset = m.start("wk") + len(word) - len(word.lstrip(" \t（("))
-        line, col = date.seg.line, date.seg.col_of(offset)
+        line, col = _start(date)
         yield Finding(line, col, ERROR, "date-weekday",
                       f"{year}年{_number(date.month)}月{_number(date.day)}日 is a 星期{_WEEKDAYS[actual]}, "
                       f"not 星期{_WEEKDAYS[given]}", "correct the date or the weekday")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .finding import Edit, Finding
 from .runner import check_lines
 
-MAX_PASSES = 4
+MAX_PASSES = 8
 
 
 @dataclass(frozen=True)

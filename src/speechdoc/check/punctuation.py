@@ -12,7 +12,7 @@ from .text import Segment, Text
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _FAMILIES = [("“", "”"), ("‘", "’"), ("（(", "）)"), ("《", "》"), ("【", "】"), ("〔", "〕"), ("〈", "〉"),
              ("「", "」"), ("『", "』")]
-_DOUBLED = re.compile(r"(?<!。)([。，、；：])\1(?!。)")
+_DOUBLED = re.compile(r"([，、；：])\1+|(?<!。)(。)。(?!。)")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|．{3,}|[·・]{3,}|(?<!…)…(?!…)|⋯+")
 _ADDRESS = r"(?:同志们|朋友们|女士们|先生们|老师们|同学们|来宾们|各位[\u4e00-\u9fff]{0,12}|尊敬的[^，。：:、]{1,30})"
 _RECIPIENTS = (r"各[\u4e00-\u9fff、，,（）()]{1,60}(?:单位|部门|政府|院系|学院|直属系|党委|党组|党支部|支部|机关|局|委|办"
@@ -50,13 +50,16 @@ def check_pairs_and_marks(text: Text):
 
 def _halfwidth_marks(seg: Segment, urls):
     s = seg.text
+    flagged = set()
     for i, ch in enumerate(s):
         if ch not in ",:;?!" or inside(urls, i):
             continue
         prev = s[i - 1] if i else ""
         nxt = s[i + 1] if i + 1 < len(s) else ""
-        chinese = (prev and is_cjk(prev)) or (nxt and is_hanzi(nxt) and not (ch == ":" and prev.isdigit()))
+        chinese = ((prev and is_cjk(prev)) or i - 1 in flagged
+                   or (nxt and is_hanzi(nxt) and not (ch == ":" and prev.isdigit())))
         if chinese:
+            flagged.add(i)
             yield _halfwidth(seg, i, ch)
 
 
@@ -108,9 +111,10 @@ def _chinese_around(s: str, start: int, end: int) -> bool:
 
 def _doubled(seg: Segment):
     for m in _DOUBLED.finditer(seg.text):
+        mark = m.group(1) or m.group(2)
         col = seg.col_of(m.start() + 1)
         yield Finding(seg.line, col, ERROR, "punct-doubled", f"'{m.group(0)}': the mark is doubled",
-                      f"write one '{m.group(1)}'", Edit(seg.line, col, m.group(1), ""))
+                      f"write one '{mark}'", Edit(seg.line, col, m.group(0)[1:], ""))
 
 
 def _ellipses(seg: Segment, urls):
