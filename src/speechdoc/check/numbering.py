@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from .attachments import attachment_blocks
 from .finding import ERROR, WARNING, Edit, Finding
-from .markers import LEVEL_NAMES, Marker, read_marker, standard_marker
+from .markers import LEVEL_NAMES, Marker, cn_number, cn_numeral, read_marker, standard_marker
 from .text import Segment, Text
 
 _BOUNDARY = re.compile(r"^附\s*件\s*\d*$|^附\s*件\s*\d+\s*[：:]|^(注|说明|备注)\s*\d*\s*[：:]")
 # A speech's run-in lead (第一，… 一是… 首先，…) heads the numbered items under it.
 _RUN_IN_LEAD = re.compile(r"^(第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|(首先|其次|再次|最后)[，,])")
+_NUMBERED_LEAD = re.compile(r"^(?:第([一二三四五六七八九十]+)[，、,]|([一二三四五六七八九十]+)是)")
 LEAD_PARENT_OF = (3, 4)
 
 
@@ -27,6 +28,7 @@ class _Outline:
     last: dict[int, int] = field(default_factory=dict)  # level → last number under the current parent
     carried: dict[int, int] = field(default_factory=dict)  # level → last number before the parent changed
     current: int | None = None  # level of the marker seen last
+    leads: dict[str, int] = field(default_factory=dict)  # 第 / 是 → last run-in lead number since the last marker
 
 
 def check_numbering(text: Text):
@@ -36,9 +38,29 @@ def check_numbering(text: Text):
         for seg, marker in part:
             if marker is None:
                 _new_parent(state, LEAD_PARENT_OF)
+                yield from _lead(state, seg)
             else:
+                state.leads.clear()
                 yield from _sequence(state, seg, marker)
     yield from _forms([pair for part in parts for pair in part if pair[1] is not None])
+
+
+def _lead(state: _Outline, seg: Segment):
+    """Run-in leads (第一，第二，… or 一是…二是…) between two headings: a gap or a repeat is wrong; a new list
+    starting again at 第一 is not."""
+    m = _NUMBERED_LEAD.match(seg.text)
+    if not m:
+        return
+    kind = "是" if m.group(2) else "第"
+    number = cn_number(m.group(1) or m.group(2))
+    prev = state.leads.get(kind)
+    state.leads[kind] = number
+    if prev is None or number in (1, prev + 1):
+        return
+    word = (lambda n: f"第{cn_numeral(n)}") if kind == "第" else (lambda n: f"{cn_numeral(n)}是")
+    code = "num-gap" if number > prev + 1 else "num-duplicate"
+    yield Finding(seg.line, seg.col, ERROR, code, f"run-in lead '{word(number)}' follows '{word(prev)}'",
+                  f"expected '{word(prev + 1)}'")
 
 
 def _new_parent(state: _Outline, levels) -> None:
