@@ -22,10 +22,6 @@ def is_cjk(ch: str) -> bool:
     return is_hanzi(ch) or is_cjk_punct(ch)
 
 
-def is_ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 def url_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each URL or e-mail address in ``text``."""
     return [m.span() for m in _URL.finditer(text)]

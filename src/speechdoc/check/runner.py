@@ -5,27 +5,29 @@ from dataclasses import replace
 from pathlib import Path
 
 from .attachments import check_attachments
+from .cleaner import cleaner_findings
 from .dates import check_dates
 from .docnumber import check_doc_numbers
 from .finding import ERROR, Finding
+from .halfwidth import check_halfwidth
 from .numbering import check_numbering
+from .pairs import check_pairs
 from .placeholders import check_placeholders
-from .cleaner import cleaner_findings
-from .punctuation import check_pairs_and_marks, check_punctuation
+from .punctuation import check_punctuation
+from .salutation import check_salutation
 from .text import Text
 from .title import check_title
 
 GENERIC = "punct-halfwidth"
-RULES = (check_title, check_numbering, check_punctuation, check_dates, check_placeholders, check_attachments,
-         check_doc_numbers)
+RULES = (check_title, check_salutation, check_numbering, check_punctuation, check_pairs, check_dates,
+         check_placeholders, check_attachments, check_doc_numbers)
 
 
 def check_lines(lines: list[str], path: str = "") -> list[Finding]:
     """Every finding for ``lines`` (a file's lines, without line endings), in reading order."""
     text = Text.from_lines(lines)
     from_cleaner = cleaner_findings(lines)
-    rules = RULES if from_cleaner is None else tuple(r for r in RULES if r is not check_punctuation) + (
-        check_pairs_and_marks,)
+    rules = RULES + (check_halfwidth,) if from_cleaner is None else RULES  # the cleaner's edits replace it
     own = {f for rule in rules for f in rule(text)}
     findings = _merge(own, from_cleaner or [])
     return sorted((replace(f, path=path) for f in findings), key=lambda f: (f.line, f.col, f.code))
