@@ -11,6 +11,7 @@ import pytest
 
 from speechdoc.check import check_lines, cleaner, fix_lines
 from speechdoc.model import Dropped, Edit
+from tests.check.test_fixtures import expected_findings, fixture_lines, fixture_names
 
 SOURCE = ["当前位置:首页 > 正文", "关于开展工作的通知", "各单位：", "请各单位高度重视，", "认真组织实施,确保取得实效。"]
 
@@ -58,3 +59,16 @@ def test_without_the_cleaner_the_own_detector_reports_half_width_marks(monkeypat
     monkeypatch.setattr(cleaner, "cleaner", lambda: None)
     found = {(f.line, f.col, f.code) for f in check_lines(SOURCE)}
     assert found == {(1, 5, "punct-halfwidth"), (5, 7, "punct-halfwidth")}
+
+
+# ---------------------------------------------------------------- with the real cleaner, once it is installed
+
+CLEANER_CODES = ("punct-", "boilerplate", "spacing", "hard-wrap", "para-split", "docnum-brackets")
+
+
+@pytest.mark.skipif(cleaner.cleaner() is None, reason="speechdoc.clean is not installed yet")
+@pytest.mark.parametrize("name", fixture_names())
+def test_the_real_cleaner_leaves_the_own_findings_as_they_are(name):
+    own = sorted(f"{f.line}:{f.col} {f.code}" for f in check_lines(fixture_lines(name))
+                 if not f.code.startswith(CLEANER_CODES))
+    assert own == [e for e in expected_findings(name) if not e.split()[1].startswith(CLEANER_CODES)]

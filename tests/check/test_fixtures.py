@@ -1,6 +1,8 @@
 """Each ``tests/fixtures/check/NAME.txt`` has ``NAME.expected``: one ``line:col code`` per expected finding.
 
 The comparison is exact both ways: a finding that is not expected fails as much as one that is missing.
+These test the check's own rules, so the converter's cleaner is switched off here (its findings are tested in
+``test_cleaner``).
 """
 from __future__ import annotations
 
@@ -8,14 +10,31 @@ from pathlib import Path
 
 import pytest
 
-from speechdoc.check import check_lines, fix_lines
+from speechdoc.check import check_lines, cleaner, fix_lines
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "check"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def without_cleaner(monkeypatch):
+    monkeypatch.setattr(cleaner, "cleaner", lambda: None)
+
+
 def _lines(name: str) -> list[str]:
     return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def fixture_names() -> list[str]:
+    return CASES
+
+
+def fixture_lines(name: str) -> list[str]:
+    return _lines(name)
+
+
+def expected_findings(name: str) -> list[str]:
+    return _expected(name)
 
 
 def _expected(name: str) -> list[str]:
