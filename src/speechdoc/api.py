@@ -141,11 +141,14 @@ def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
 # ---------------------------------------------------------------- proofreading
 
 
-def check(paths: list[str | Path], *, encoding: str | None = None) -> list:
-    """The proofreading findings (``speechdoc.check.Finding``) for each file, in reading order."""
+def check(paths: list[str | Path], *, encoding: str | None = None, on_error=None) -> list:
+    """The proofreading findings (``speechdoc.check.Finding``) for each file, in reading order.
+
+    A file that cannot be read raises its ``SpeechdocError``; give ``on_error`` to be handed it instead and go on.
+    """
     from .check.files import check_paths
 
-    return check_paths([str(p) for p in paths], encoding)
+    return check_paths([str(p) for p in paths], encoding, on_error)
 
 
 def fix(path: str | Path, output: str | Path | None = None, *, in_place: bool = False, encoding: str | None = None):

@@ -167,7 +167,7 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
 @click.option("--encoding", metavar="NAME", help="Input encoding (default: detected; e.g. gb18030).")
 @handled
 def check(files, as_json, encoding):
-    """Proofread FILES for official-document conventions; exit 1 when there are errors.
+    """Proofread FILES for official-document conventions; exit 1 when there are errors (or a file cannot be read).
 
     \b
     Examples:
@@ -178,14 +178,20 @@ def check(files, as_json, encoding):
 
     from .check import has_errors
 
-    findings = api.check(list(files), encoding=encoding)
+    failed = []
+
+    def unreadable(exc: SpeechdocError) -> None:
+        failed.append(exc)
+        click.echo(f"speechdoc: error: {exc.one_line()}", err=True)
+
+    findings = api.check(list(files), encoding=encoding, on_error=unreadable)
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         for f in findings:
             click.echo(f.format())
         click.echo(_summary(findings), err=True)
-    sys.exit(EXIT_FAILURE if has_errors(findings) else 0)
+    sys.exit(EXIT_FAILURE if failed or has_errors(findings) else 0)
 
 
 def _summary(findings) -> str:

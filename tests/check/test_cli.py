@@ -50,10 +50,13 @@ def test_check_json_lists_findings_of_several_files(tmp_path):
     assert {d["code"] for d in data if d["file"] == str(b)} == {d["code"] for d in data if d["file"] == str(a)}
 
 
-def test_check_a_missing_file_is_a_clear_error(tmp_path):
-    r = run_cli("check", str(tmp_path / "nope.txt"))
+def test_check_a_missing_file_is_a_clear_error_and_the_others_are_still_checked(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD.replace("：", ":"), encoding="utf-8")
+    r = run_cli("check", str(tmp_path / "nope.txt"), str(good))
     assert r.returncode == 1
-    assert "no such file" in r.stderr.decode()
+    assert "nope.txt: no such file" in r.stderr.decode()
+    assert "[salutation-colon]" in r.stdout.decode()
 
 
 def test_fix_writes_the_output_and_lists_its_changes(tmp_path):

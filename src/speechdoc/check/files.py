@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, SpeechdocError
 from .finding import Finding
 from .fixes import FixResult, fix_lines
 from .runner import check_lines
@@ -23,12 +23,20 @@ class FixedFile:
     result: FixResult
 
 
-def check_paths(paths: list[str], encoding: str | None = None) -> list[Finding]:
+def check_paths(paths: list[str], encoding: str | None = None, on_error=None) -> list[Finding]:
+    """The findings of every file; a file that cannot be read raises, or with ``on_error`` is handed to it
+    and the others are still checked."""
     from ..readers import read_text
 
     findings: list[Finding] = []
     for path in paths:
-        src = read_text(path, encoding)
+        try:
+            src = read_text(path, encoding)
+        except SpeechdocError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
         findings += check_lines(src.lines, src.path or STDIN)
     return findings
 
