@@ -1,5 +1,6 @@
 """A salutation (``同志们：``) or 主送 line (``各区人民政府，市政府各部门：``) ends with a full-width colon
-(GB/T 9704-2012 7.3.3). Only the head of the text is looked at: the lines before the first long paragraph."""
+(GB/T 9704-2012 7.3.3). Only the head of the text is looked at: the lines before the first paragraph of the body
+(a long line or a full sentence)."""
 from __future__ import annotations
 
 import re
@@ -40,8 +41,11 @@ def _salutations(text: Text):
 
 
 def _head(text: Text):
-    """The segments before the body starts: the first long paragraph ends the head."""
+    """The segments before the body starts: the first long paragraph or the first full sentence ends the head."""
     for seg in text.segments:
-        if len(seg.text) > HEAD_SEGMENT_MAX and not SALUTATION.match(seg.text):
+        if SALUTATION.match(seg.text):
+            yield seg
+            continue
+        if len(seg.text) > HEAD_SEGMENT_MAX or seg.text.endswith(("。", "；", "！", "？")):
             return
         yield seg
