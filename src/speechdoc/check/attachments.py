@@ -11,6 +11,7 @@ from .text import Segment, Text
 
 _HEAD = re.compile(r"附\s*件\s*([：:])\s*")
 _NAME_END_PUNCT = "。.，,；;、：:"
+_INLINE_NEXT = re.compile(r"[；;，,、。\s]\s*\d{1,2}[.．、](?!\d)")
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,10 @@ def _single(item: Item):
     if item.marker is None:
         return
     col = item.segment.col_of(item.offset)
+    if _INLINE_NEXT.search(item.name):
+        yield Finding(item.segment.line, col, WARNING, "attach-number", "several attachments on one line",
+                      "put each attachment on its own line, numbered 1. 2. 3.")
+        return
     yield Finding(item.segment.line, col, WARNING, "attach-number",
                   f"a single attachment is numbered '{item.marker.text}'", "a single attachment takes no number",
                   Edit(item.segment.line, col, item.marker.text, ""))
