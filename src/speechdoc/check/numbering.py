@@ -115,8 +115,8 @@ def _skipped(state: _Outline, seg: Segment, marker: Marker):
         return  # 一、 then 1.: the two-level outline the standard allows (and a common house style beside （一）)
     missing = LEVEL_NAMES[cur + 1]
     yield Finding(seg.line, seg.col, WARNING, "num-skip",
-                  f"'{marker.text}' follows a level-{cur} heading directly; level {missing} is skipped",
-                  f"the order is 一、 → （一） → 1. → （1）; use {standard_marker(cur + 1, marker.number)} here")
+                  f"'{marker.text}' comes straight under a '{LEVEL_NAMES[cur]}' heading: the '{missing}' level is skipped",
+                  "the levels go 一、 → （一） → 1. → （1）")
 
 
 def _first_at_level(state: _Outline, seg: Segment, marker: Marker):
