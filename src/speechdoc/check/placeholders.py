@@ -12,7 +12,7 @@ from .chars import inside, url_spans
 from .finding import ERROR, Finding
 from .text import Segment, Text
 
-_RUNS = re.compile(r"(?<![A-Za-z0-9_@./\\-])[xX]{2,}(?![A-Za-z0-9_@\\])|[×Ｘｘ╳]{2,}|□{2,}|[○〇]{2,}(?![年月日])")
+_RUNS = re.compile(r"(?<![A-Za-z0-9_@./\\-])[xX]{2,}(?![A-Za-z0-9_@\\])|[×Ｘｘ╳]{2,}|□{2,}|(?<![A-Za-z0-9])[XxＸｘ×](?=[年月日号])|[○〇]{2,}(?![年月日])")
 _BRACKETED = re.compile(r"[（(【\[〔]\s*([^（()）【】\[\]〔〕]{0,24}?)\s*[）)】\]〕]")
 _TO_FILL = re.compile(
     r"待定|待补充|待完善|待确认|待核实|待填|TBD|TODO|^(此处|在此|这里)(填写|填入|输入|插入|添加|补充)"
