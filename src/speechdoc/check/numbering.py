@@ -14,7 +14,7 @@ from .finding import ERROR, WARNING, Edit, Finding
 from .markers import LEVEL_NAMES, Marker, cn_number, cn_numeral, read_marker, standard_marker
 from .text import Segment, Text
 
-_BOUNDARY = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*$|^附\s*件\s*[\d一二三四五六七八九十]+\s*[：:]|^(注|说明|备注)\s*\d*\s*[：:]")
+BOUNDARY = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*$|^附\s*件\s*[\d一二三四五六七八九十]+\s*[：:]|^(注|说明|备注)\s*\d*\s*[：:]")
 # A speech's run-in lead (第一，… 一是… 首先，…) heads the numbered items under it.
 _RUN_IN_LEAD = re.compile(r"^(第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|(首先|其次|再次|最后)[，,])")
 _NUMBERED_LEAD = re.compile(r"^(?:第([一二三四五六七八九十]+)[，、,]|([一二三四五六七八九十]+)是)")
@@ -79,7 +79,7 @@ def _outlines(text: Text):
     for i, seg in enumerate(text.segments):
         if i in in_lists:
             continue
-        if _BOUNDARY.match(seg.text):
+        if BOUNDARY.match(seg.text):
             if part:
                 yield part
             part = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from .articles import check_articles
 from .attachments import check_attachments
 from .cleaner import cleaner_findings
 from .dates import check_dates
@@ -19,7 +20,7 @@ from .text import Text
 from .title import check_title
 
 GENERIC = "punct-halfwidth"
-RULES = (check_title, check_salutation, check_numbering, check_punctuation, check_pairs, check_dates,
+RULES = (check_title, check_salutation, check_numbering, check_articles, check_punctuation, check_pairs, check_dates,
          check_placeholders, check_attachments, check_doc_numbers)
 
 
