@@ -53,7 +53,7 @@ def cleaner_findings(lines: list[str]) -> list[Finding] | None:
         return None
     cleaned = clean(list(lines), keep_boilerplate=False, normalize=True)
     findings = [_dropped(d, lines) for d in cleaned.dropped]
-    findings += [f for f in (_edited(e) for e in cleaned.edits) if f is not None]
+    findings += [f for f in (_edited(e, lines) for e in cleaned.edits) if f is not None]
     return findings
 
 
@@ -75,10 +75,18 @@ def _short(text: str, limit: int = 20) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _edited(e) -> Finding | None:
+def _edited(e, lines: list[str]) -> Finding | None:
     rule = RULES.get(e.rule)
     if rule is None:
         return None
     code, severity, message = rule
     return Finding(e.line, e.column, severity, code, message.format(before=e.before, after=e.after), HINTS[code],
-                   Edit(e.line, e.column, e.before, e.after))
+                   Edit(e.line, e.column, _with_trailing_space(e, lines), e.after))
+
+
+def _with_trailing_space(e, lines: list[str]) -> str:
+    """A joined line break comes after the line's text; white space the cleaner stripped there goes with it."""
+    if e.before != "\n" or not 0 < e.line <= len(lines):
+        return e.before
+    rest = lines[e.line - 1][e.column - 1:]
+    return rest + "\n" if not rest.strip() else e.before
