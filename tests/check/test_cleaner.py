@@ -72,3 +72,8 @@ def test_the_real_cleaner_leaves_the_own_findings_as_they_are(name):
     own = sorted(f"{f.line}:{f.col} {f.code}" for f in check_lines(fixture_lines(name))
                  if not f.code.startswith(CLEANER_CODES))
     assert own == [e for e in expected_findings(name) if not e.split()[1].startswith(CLEANER_CODES)]
+
+
+def test_a_dropped_line_takes_the_blank_lines_after_it(with_cleaner):
+    assert fix_lines(["当前位置:首页", "", "关于开展工作的通知", "", "各单位："]).lines == [
+        "关于开展工作的通知", "", "各单位："]

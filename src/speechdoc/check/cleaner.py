@@ -63,11 +63,21 @@ def _dropped(d, lines: list[str]) -> Finding:
     line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
     reason = f" ({d.reason})" if d.reason else ""
     if line.strip() == d.text.strip():
-        edit = Edit(d.line, 1, line + "\n", "")
+        edit = Edit(d.line, 1, line + "\n" + _blank_lines_after(d.line, lines), "")
     else:
         edit = Edit(d.line, max(line.find(d.text), 0) + 1, d.text, "")
     return Finding(d.line, edit.col, WARNING, "boilerplate", f"web-page boilerplate{reason}: '{_short(d.text)}'",
                    HINTS["boilerplate"], edit)
+
+
+def _blank_lines_after(number: int, lines: list[str]) -> str:
+    """The blank lines that separated a dropped line from the next go with it."""
+    blank = []
+    for line in lines[number:]:
+        if line.strip():
+            break
+        blank.append(line + "\n")
+    return "".join(blank)
 
 
 def _short(text: str, limit: int = 20) -> str:
