@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from speechdoc.check import check_lines, fix_lines
+from speechdoc.check import check_lines, cleaner, fix_lines
 from speechdoc.readers import read_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,3 +48,12 @@ def test_fix_then_check_finds_nothing_fixable(name):
     assert [f for f in check_lines(fixed.lines) if f.fixable] == []
     placeholders = sorted(f.message for f in check_lines(lines) if f.code == "placeholder")
     assert sorted(f.message for f in check_lines(fixed.lines) if f.code == "placeholder") == placeholders
+
+
+@pytest.mark.skipif(cleaner.cleaner() is None, reason="speechdoc.clean is not installed")
+def test_fix_drops_the_web_page_around_a_scraped_speech():
+    name = next(n for n in NAMES if n.startswith("01-"))
+    fixed = fix_lines(_lines(name)).lines
+    assert fixed[0].strip() == "教育局两学一做专题教育动员会讲话稿"
+    assert not any(line.startswith(("当前位置", "更新:", "相关文章", "时间:")) for line in fixed)
+    assert any(line.strip() == "同志们：" for line in fixed)
