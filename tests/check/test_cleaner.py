@@ -77,3 +77,13 @@ def test_the_real_cleaner_leaves_the_own_findings_as_they_are(name):
 def test_a_dropped_line_takes_the_blank_lines_after_it(with_cleaner):
     assert fix_lines(["当前位置:首页", "", "关于开展工作的通知", "", "各单位："]).lines == [
         "关于开展工作的通知", "", "各单位："]
+
+
+def test_an_edit_of_a_rule_added_later_is_still_reported_and_fixed(monkeypatch):
+    def clean(lines, keep_boilerplate=False, normalize=True):
+        edits = tuple(Edit(i, line.index("~") + 1, "~", "～", "tilde") for i, line in enumerate(lines, 1) if "~" in line)
+        return _Cleaned((), edits)
+
+    monkeypatch.setattr(cleaner, "cleaner", lambda: clean)
+    assert [(f.code, f.severity) for f in check_lines(["一~二"])] == [("normalize", "warning")]
+    assert fix_lines(["一~二"]).lines == ["一～二"]

@@ -24,7 +24,9 @@ RULES = {
     "split-at-space-run": ("para-split", WARNING, "paragraphs run together on one line, parted only by spaces"),
     "split-glued-line": ("para-split", WARNING, "head lines glued together on one line"),
 }
+OTHER = ("normalize", WARNING, "the converter changes '{before}' to '{after}' here")  # a rule added later
 HINTS = {
+    "normalize": "speechdoc fix makes the same change",
     "punct-halfwidth": "write the full-width mark: ，：；？！（）",
     "punct-quotes": "write Chinese quotes “ ” (‘ ’ inside)",
     "punct-ellipsis": "the Chinese ellipsis is two marks: ……",
@@ -53,7 +55,7 @@ def cleaner_findings(lines: list[str]) -> list[Finding] | None:
         return None
     cleaned = clean(list(lines), keep_boilerplate=False, normalize=True)
     findings = [_dropped(d, lines) for d in cleaned.dropped]
-    findings += [f for f in (_edited(e, lines) for e in cleaned.edits) if f is not None]
+    findings += [_edited(e, lines) for e in cleaned.edits]
     return findings
 
 
@@ -85,11 +87,8 @@ def _short(text: str, limit: int = 20) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _edited(e, lines: list[str]) -> Finding | None:
-    rule = RULES.get(e.rule)
-    if rule is None:
-        return None
-    code, severity, message = rule
+def _edited(e, lines: list[str]) -> Finding:
+    code, severity, message = RULES.get(e.rule, OTHER)
     return Finding(e.line, e.column, severity, code, message.format(before=e.before, after=e.after), HINTS[code],
                    Edit(e.line, e.column, _with_trailing_space(e, lines), e.after))
 
