@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..model import Block
-from .matchers import match_attachment_item, match_attachments_intro
+from .matchers import (is_attachment_label, is_closing_date, match_attachment_item, match_attachments_intro,
+                       split_signature_date)
 from .state import State
 
 
@@ -10,6 +11,9 @@ def attachments_rule(state: State, i: int, end: int, *, forced: bool = False) ->
     """One attachments block from line ``i`` and the item lines after it (up to ``end``)."""
     line = state.lines[i]
     rest = match_attachments_intro(line.text)
+    if (rest is None and is_attachment_label(line.text) and i + 1 < end
+            and match_attachment_item(state.lines[i + 1].text) is not None):
+        rest = ""  # 附件 (colon missing) with the names on the following lines; not a page (see attachment_pages)
     if rest is None:
         if not forced:
             return 0
@@ -35,3 +39,10 @@ def attachments_rule(state: State, i: int, end: int, *, forced: bool = False) ->
         state.warn(line.number, "附件 line without an attachment name", "write the name after 附件：")
     state.add(Block("attachments", "\n".join(texts), line.number, items=tuple(items)))
     return j - i
+
+
+def is_bare_attachments_intro(state: State, i: int, end: int) -> bool:
+    """``附件`` alone, then numbered names, then (later) the closing date: a 附件说明 without its colon."""
+    lines = state.lines
+    return (state.hint(i) is None and i + 1 < end and match_attachment_item(lines[i + 1].text) is not None
+            and any(is_closing_date(lines[k].text) or split_signature_date(lines[k].text) for k in range(i + 2, end)))

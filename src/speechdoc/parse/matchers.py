@@ -145,10 +145,15 @@ def is_greeting(text: str) -> bool:
     return is_salutation(text) and _SALUTATION_WORDS.match(text) is not None
 
 
+_BARE_GREETING = re.compile(r"^(?:同志们|同学们|朋友们|老师们|各位代表|各位领导|各位来宾|女士们、先生们)$")
+
+
 def is_salutation(text: str) -> bool:
-    """A short line ending in a colon (同志们： / 主送机关), or a greeting ending in ！ or ，."""
+    """A short line ending in a colon (同志们： / 主送机关), or a greeting ending in ！ or ， or bare (同志们)."""
     if "。" in text or len(text) > 80:
         return False
+    if _BARE_GREETING.match(text):
+        return True
     if text.endswith(("：", ":")):
         return len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
     return len(text) <= 30 and text.endswith(("！", "，")) and _SALUTATION_WORDS.match(text) is not None
@@ -161,6 +166,8 @@ _TITLED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:书记|主任|局长|部长
 
 def is_speaker(text: str) -> bool:
     compact = text.replace(" ", "").replace("\u3000", "")
+    if _SALUTATION_WORDS.match(compact) or _BARE_GREETING.match(compact):
+        return False
     return _NAME.match(compact) is not None or _TITLED_NAME.match(compact) is not None or (
         compact.endswith("同志") and len(compact) <= 8)
 
