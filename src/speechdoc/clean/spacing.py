@@ -3,9 +3,11 @@
 - Zero-width spaces (U+200B/C/D, U+2060, U+FEFF) are removed everywhere (recorded).
 - Indentation and right padding (ASCII spaces, tabs, NBSP, U+3000) are stripped (not recorded: they are
   layout, and the renderer indents by the standard).
-- With normalisation on: a space run between two Chinese characters is removed, a space run inside a date
-  (``2019 年 5 月``) is removed, and any other run of odd spaces (NBSP, U+3000, tabs, several spaces) becomes
-  one ASCII space (all recorded).
+- With normalisation on (all recorded):
+  between two Chinese characters, a single stray space (ASCII or NBSP) is removed (``中 国`` → ``中国``), a
+  single U+3000 is kept (a deliberate full-width space: ``凝心聚力　担当作为``), and a longer run or a tab —
+  column alignment, ``张三　　　电话：…`` — becomes one U+3000; a space run inside a date (``2019 年 5 月``) is
+  removed; any other run of odd spaces (NBSP, U+3000, tabs, several spaces) becomes one ASCII space.
 """
 from __future__ import annotations
 
@@ -32,7 +34,10 @@ def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
         if is_chinese(before) and is_chinese(after):
-            spans.append(Span(m.start(), m.end(), "", "space-between-hanzi"))
+            if m.group() in (" ", "\u00a0"):
+                spans.append(Span(m.start(), m.end(), "", "space-between-hanzi"))
+            elif m.group() != "\u3000":
+                spans.append(Span(m.start(), m.end(), "\u3000", "whitespace"))
         elif _in_date(before, after):
             spans.append(Span(m.start(), m.end(), "", "space-in-date"))
         elif m.group() != " ":
