@@ -23,7 +23,7 @@ from .control import remove_control_characters
 from .glued import split_glued_head
 from .punctuation import normalize_punctuation
 from .runs import split_space_runs
-from .spacing import normalize_inner_spaces, remove_zero_width, strip_outer
+from .spacing import normalize_inner_spaces, remove_leading_bullet, remove_zero_width, strip_outer
 from .tracked import Tracked
 from .wrap import join_wrapped
 
@@ -69,8 +69,9 @@ def clean(lines: list[str], *, keep_boilerplate: bool = False, normalize: bool =
 def _normalize(lines: list[Tracked]) -> tuple[list[Tracked], list[Edit]]:
     out, edits = [], []
     for line in lines:
+        line, bullet = remove_leading_bullet(line)
         line, punct = normalize_punctuation(line)
         line, spaces = normalize_inner_spaces(line)
         out.append(line)
-        edits += punct + spaces
+        edits += bullet + punct + spaces
     return out, edits

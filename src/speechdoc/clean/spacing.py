@@ -1,9 +1,12 @@
 """Whitespace: zero-width characters, indentation and padding, spaces inside a line.
 
 - Zero-width spaces (U+200B/C/D, U+2060, U+FEFF) are removed everywhere (recorded).
+- With normalisation on, a decorative bullet at the start of a line (``·`` ``•`` ``●`` ``■`` ``◆`` ``▶``) is
+  removed (recorded).
 - Indentation and right padding (ASCII spaces, tabs, NBSP, U+3000) are stripped (not recorded: they are
   layout, and the renderer indents by the standard).
 - With normalisation on (all recorded):
+  spaces next to a Chinese punctuation mark are removed (``时间： 2026年`` → ``时间：2026年``);
   between two Chinese characters, a single stray space (ASCII or NBSP) is removed (``中 国`` → ``中国``), a
   single U+3000 is kept (a deliberate full-width space: ``凝心聚力　担当作为``), and a longer run or a tab —
   column alignment, ``张三　　　电话：…`` — becomes one U+3000; a space run inside a date (``2019 年 5 月``) is
@@ -14,10 +17,11 @@ from __future__ import annotations
 import re
 
 from ..model import Edit
-from .chars import OUTER_SPACE, SPACE_RUN, ZERO_WIDTH, is_chinese
+from .chars import OUTER_SPACE, SPACE_RUN, ZERO_WIDTH, is_chinese, is_hanzi
 from .tracked import Span, Tracked
 
 _DATE_UNIT = re.compile("[年月日号]")
+_BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)")
 
 
 def remove_zero_width(line: Tracked) -> tuple[Tracked, list[Edit]]:
@@ -33,7 +37,9 @@ def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
     for m in SPACE_RUN.finditer(text):
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
-        if is_chinese(before) and is_chinese(after):
+        if (is_chinese(before) and not is_hanzi(before)) or (is_chinese(after) and not is_hanzi(after)):
+            spans.append(Span(m.start(), m.end(), "", "space-next-to-punctuation"))
+        elif is_chinese(before) and is_chinese(after):
             if m.group() in (" ", "\u00a0"):
                 spans.append(Span(m.start(), m.end(), "", "space-between-hanzi"))
             elif m.group() != "\u3000":
@@ -47,3 +53,9 @@ def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
 
 def _in_date(before: str, after: str) -> bool:
     return (before.isdigit() and bool(_DATE_UNIT.match(after))) or (before in "年月" and after.isdigit())
+
+
+def remove_leading_bullet(line: Tracked) -> tuple[Tracked, list[Edit]]:
+    """A decorative bullet a web page put before a line (``·株洲市委书记…``) is removed (recorded)."""
+    m = _BULLET.match(line.text)
+    return line.replace([Span(0, m.end(), "", "bullet")] if m else [])

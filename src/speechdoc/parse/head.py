@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..model import Block
 from .hinted import hinted_block
-from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_greeting, is_salutation, is_speaker, is_subtitle,
-                       is_title_like, match_date_line)
+from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_greeting, is_meeting_fact, is_salutation,
+                       is_speaker, is_subtitle, is_title_like, match_date_line)
 from .state import State
 
 HEAD_KINDS = {"title", "doc_number", "subtitle", "speaker", "date_line", "salutation"}
@@ -103,12 +103,22 @@ def _continues_title(state: State, parts: list[str], j: int) -> bool:
                 or is_speaker(text))
 
 
+def meeting_fact_rule(state: State, i: int) -> int:
+    """``时间：…`` / ``地点：…`` / ``主持：…`` lines under the title stay paragraphs; the head goes on after them."""
+    kinds = _kinds(state)
+    if "title" not in kinds or "salutation" in kinds or not is_meeting_fact(state.lines[i].text):
+        return 0
+    state.add(Block("paragraph", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
 HEAD_RULES = (
     ("doc_number", doc_number_rule),
     ("subtitle", subtitle_rule),
     ("date_line", date_line_rule),
     ("salutation", salutation_rule),
     ("speaker", speaker_rule),
+    ("meeting_fact", meeting_fact_rule),
     ("title", title_rule),
 )
 

@@ -118,7 +118,7 @@ def is_subtitle(text: str) -> bool:
 
 
 _PAREN_DATE = re.compile(rf"^(?P<date>[（(]\s*{DATE}[^（）()]{{0,20}}[）)])\s*(?P<name>[\u4e00-\u9fff·]{{0,12}})$")
-_NAME_DATE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,12}})\s*(?P<date>[（(]\s*{DATE}[）)])$")
+_NAME_DATE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,20}})\s*(?P<date>[（(]\s*{DATE}[^（）()]{{0,24}}[）)])$")
 
 
 def match_date_line(text: str) -> tuple[str, str, bool] | None:
@@ -145,6 +145,7 @@ def is_greeting(text: str) -> bool:
     return is_salutation(text) and _SALUTATION_WORDS.match(text) is not None
 
 
+_GREETING_END = re.compile(r"：\s*(?:大家|各位)?(?:上午|下午|晚上)?好[！!]?$")
 _BARE_GREETING = re.compile(r"^(?:同志们|同学们|朋友们|老师们|各位代表|各位领导|各位来宾|女士们、先生们)$")
 
 
@@ -154,6 +155,8 @@ def is_salutation(text: str) -> bool:
         return False
     if _BARE_GREETING.match(text):
         return True
+    if _SALUTATION_WORDS.match(text) and "：" in text and _GREETING_END.search(text):
+        return True  # 尊敬的各位领导、同志们：大家上午好！
     if text.endswith(("：", ":")):
         return len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
     return len(text) <= 30 and text.endswith(("！", "，")) and _SALUTATION_WORDS.match(text) is not None
@@ -241,3 +244,12 @@ _RECORD = re.compile(rf"^(?:抄送|抄报|分送|主题词|主送)\s*[：:]|{DAT
 def is_record_line(text: str) -> bool:
     """A 版记 line: ``抄送：…`` or ``XX办公室 2020年3月5日印发``."""
     return _RECORD.search(text) is not None
+
+
+_MEETING_FACT = re.compile(r"^(?:时间|地点|会议时间|会议地点|主持|主持人|主讲|主讲人|参会人员|出席人员|出席|列席|记录|记录人|"
+                           r"整理|发言人|讲话人)\s*[：:]\s*\S")
+
+
+def is_meeting_fact(text: str) -> bool:
+    """``时间：2026年2月7日`` / ``主持：…`` under a speech or minutes title."""
+    return len(text) <= 60 and "。" not in text and _MEETING_FACT.match(text) is not None
