@@ -87,10 +87,12 @@ def title_rule(state: State, i: int) -> int:
 
 
 def _after_issuer_mark(state: State, i: int) -> bool:
-    """``XX市人民政府文件`` (发文机关标志) / 发文字号 / then the real title, ending in its genre word: a second title."""
+    """``XX市人民政府文件`` (发文机关标志, or a page title) / 发文字号 / then the real title (``关于…`` or ending in
+    its genre word, when the first did not): a second title."""
     titles = [b for b in state.blocks if b.kind == "title"]
-    return (len(titles) == 1 and titles[0].text.endswith("文件") and state.blocks[-1].kind == "doc_number"
-            and ends_with_genre(state.lines[i].text.split("（")[0]))
+    text = state.lines[i].text
+    return (len(titles) == 1 and not ends_with_genre(titles[0].text) and state.blocks[-1].kind == "doc_number"
+            and (ends_with_genre(text.split("（")[0]) or text.startswith("关于")))
 
 
 def _continues_title(state: State, parts: list[str], j: int) -> bool:
