@@ -150,13 +150,15 @@ def _quotes(text: str, protected: set[int], mark: str, opening: str, closing: st
         inside = any(is_chinese(c) for c in text[a + 1:b])
         if inside or _chinese_context(text, a, a + 1) or _chinese_context(text, b, b + 1):
             spans += [Span(a, a + 1, opening, "quotes"), Span(b, b + 1, closing, "quotes")]
-    if len(marks) % 2:
+    if len(marks) % 2 and _chinese_context(text, marks[-1], marks[-1] + 1):
         last = marks[-1]
-        if _chinese_context(text, last, last + 1):
-            after = text[last + 1:last + 2]
-            spans.append(Span(last, last + 1, opening if after and (after.isalnum() or is_chinese(after))
-                              and after not in "，。；：！？、）》" else closing, "quotes"))
+        spans.append(Span(last, last + 1, opening if _opens(text[last + 1:last + 2]) else closing, "quotes"))
     return spans
+
+
+def _opens(after: str) -> bool:
+    """A lone quote mark opens when a word follows it, and closes before punctuation or the line end."""
+    return bool(after) and after.isalnum()
 
 
 def _doc_number_brackets(text: str) -> list[Span]:
