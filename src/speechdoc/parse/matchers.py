@@ -205,6 +205,20 @@ def match_attachment_item(text: str) -> tuple[int, str] | None:
     return (int(m.group("num")), m.group("name").strip()) if m else None
 
 
+_ITEM_SPLIT = re.compile(r"(?:\s+|[；;，,、]\s*)(?=\d{1,2}\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{2}年)))")
+
+
+def split_attachment_items(text: str) -> list[tuple[int, str]]:
+    """The numbered attachment names on a line: ``1.甲`` → [(1, 甲)]; ``1.甲 2.乙`` → [(1, 甲), (2, 乙)]; else []."""
+    first = match_attachment_item(text)
+    if first is None:
+        return []
+    parts = [match_attachment_item(part) for part in _ITEM_SPLIT.split(text)]
+    if len(parts) > 1 and all(parts):
+        return [(n, name.rstrip("；;，,、")) for n, name in parts]
+    return [first]
+
+
 def is_closing_date(text: str) -> bool:
     return DATE_ONLY.match(text.replace(" ", "")) is not None
 
