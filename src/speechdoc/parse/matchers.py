@@ -105,6 +105,9 @@ def match_speech_lead(text: str) -> SpeechLead | None:
 
 
 def is_doc_number(text: str) -> bool:
+    """``国办发〔2019〕4号``, also in brackets as gov.cn prints it under a title: ``（国办发〔2019〕4号）``."""
+    if text[:1] in "（(" and text[-1:] in "）)":
+        text = text[1:-1]
     return DOC_NUMBER.fullmatch(text) is not None
 
 
@@ -117,7 +120,7 @@ def is_subtitle(text: str) -> bool:
     return len(text) <= MAX_TITLE and any(p.match(text) for p in (_SUBTITLE_DASH, _SUBTITLE_SPEECH, _SUBTITLE_DRAFT))
 
 
-_PAREN_DATE = re.compile(rf"^(?P<date>[（(]\s*{DATE}[^（）()]{{0,20}}[）)])\s*(?P<name>[\u4e00-\u9fff·]{{0,12}})$")
+_PAREN_DATE = re.compile(rf"^(?P<date>[（(]\s*{DATE}[^（）()]{{0,40}}[）)])\s*(?P<name>[\u4e00-\u9fff·]{{0,12}})$")
 _NAME_DATE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,20}})\s*(?P<date>[（(]\s*{DATE}[^（）()]{{0,24}}[）)])$")
 
 
