@@ -7,8 +7,9 @@
   layout, and the renderer indents by the standard).
 - With normalisation on (all recorded):
   spaces next to a Chinese punctuation mark are removed (``时间： 2026年`` → ``时间：2026年``);
-  between two Chinese characters, a single stray space (ASCII or NBSP) is removed (``中 国`` → ``中国``), a
-  single U+3000 is kept (a deliberate full-width space: ``凝心聚力　担当作为``), and a longer run or a tab —
+  between two Chinese characters, a single stray space (ASCII or NBSP) is removed (``中 国`` → ``中国``) —
+  unless it is the only one in a short line (≤ 24 characters: ``国务院总理 李克强``, ``凝心聚力 共创辉煌``), where
+  it is a deliberate separator and becomes one U+3000; a single U+3000 is kept (a deliberate full-width space: ``凝心聚力　担当作为``), and a longer run or a tab —
   column alignment, ``张三　　　电话：…`` — becomes one U+3000; a space run inside a date (``2019 年 5 月``) is
   removed; any other run of odd spaces (NBSP, U+3000, tabs, several spaces) becomes one ASCII space.
 """
@@ -21,6 +22,7 @@ from .chars import OUTER_SPACE, SPACE_RUN, ZERO_WIDTH, is_chinese, is_hanzi
 from .tracked import Span, Tracked
 
 _DATE_UNIT = re.compile("[年月日号]")
+SHORT_LINE = 24  # characters: in a line this short, a single space between hanzi is deliberate
 _BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)")
 
 
@@ -34,13 +36,14 @@ def strip_outer(line: Tracked) -> Tracked:
 
 def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
     text, spans = line.text, []
+    separator = _separator_run(text)
     for m in SPACE_RUN.finditer(text):
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
         if (is_chinese(before) and not is_hanzi(before)) or (is_chinese(after) and not is_hanzi(after)):
             spans.append(Span(m.start(), m.end(), "", "space-next-to-punctuation"))
         elif is_chinese(before) and is_chinese(after):
-            if m.group() in (" ", "\u00a0"):
+            if m.group() in (" ", "\u00a0") and m.start() != separator:
                 spans.append(Span(m.start(), m.end(), "", "space-between-hanzi"))
             elif m.group() != "\u3000":
                 spans.append(Span(m.start(), m.end(), "\u3000", "whitespace"))
@@ -49,6 +52,16 @@ def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
         elif m.group() != " ":
             spans.append(Span(m.start(), m.end(), " ", "whitespace"))
     return line.replace(spans)
+
+
+def _separator_run(text: str) -> int | None:
+    """Where a short line has its one space between hanzi — a deliberate separator (``国务院总理 李克强``,
+    ``凝心聚力 共创辉煌``), kept as one U+3000 — or None."""
+    if len(text) > SHORT_LINE:
+        return None
+    runs = [m.start() for m in SPACE_RUN.finditer(text)
+            if 0 < m.start() and m.end() < len(text) and is_hanzi(text[m.start() - 1]) and is_hanzi(text[m.end()])]
+    return runs[0] if len(runs) == 1 else None
 
 
 def _in_date(before: str, after: str) -> bool:
