@@ -6,7 +6,8 @@ Changed (each change is an edit with its column in the original line):
 - ``( )`` → ``（ ）`` when the brackets hold Chinese or stand next to it (not after a Latin letter: ``f(x)``);
 - straight quotes ``"…"`` ``'…'`` → paired ``“…”`` ``‘…’`` when the quoted text or its neighbours are Chinese;
 - ``...`` / ``。。。`` / a lone ``…`` → ``……``; ``--`` / a lone ``—`` / ``──`` → ``——``;
-- the brackets of a document number ``粤社科规划办通[2017]23号`` → ``〔2017〕``.
+- the brackets of a document number ``粤社科规划办通[2017]23号`` → ``〔2017〕``;
+- zero padding in dates ``2019年05月08日`` → ``2019年5月8日`` (GB/T 9704 7.3.5: 不编虚位).
 Left alone: URLs, e-mail addresses, times, decimals and percentages, ratios, standard numbers
 (``GB/T 9704-2012``), Latin words and sentences, ``1.`` outline markers, ranges like ``20-30分钟``.
 """
@@ -25,6 +26,7 @@ _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _ELLIPSIS = re.compile(r"。{3,}|\.{3,}|(?<!…)…(?!…)")
 _DASH = re.compile(r"-{2,}|－{2,}|─{1,2}|(?<!—)—(?!—)")
 _SPACES = " \t\u00a0\u3000"
+_DATE_PADDING = re.compile(r"(?<=\d年)0(?=\d月)|(?<=\d月)0(?=\d[日号])")
 _DOC_BRACKETS = re.compile(r"[\[［【(（](\d{4})[\]］】)）]")
 
 
@@ -50,6 +52,7 @@ def _spans(text: str) -> list[Span]:
     spans += _quotes(text, protected, '"', "“", "”", nearby_only=False)
     spans += _quotes(text, protected, "'", "‘", "’", nearby_only=True)
     spans += _doc_number_brackets(text)
+    spans += [Span(m.start(), m.end(), "", "date-zero-padding") for m in _DATE_PADDING.finditer(text)]
     return spans
 
 
