@@ -70,7 +70,8 @@ def heading_alone(outline: Outline) -> bool:
     if rest[-1] in "：:":
         return len(rest) <= MAX_SHORT_HEADING + 5 and first_sentence_end(rest) is None
     end = first_sentence_end(rest)
-    return end is None or (end == len(rest) and len(rest) <= MAX_ALONE_SENTENCE)
+    longest = MAX_HEADING if outline.level <= 2 else MAX_ALONE_SENTENCE  # 一、/（一） headings run long
+    return end is None or (end == len(rest) and len(rest) <= longest)
 
 
 def run_in_sentence(text: str, start: int, *, limit: int = MAX_RUN_IN, alone_ok: bool = False) -> str | None:
