@@ -7,7 +7,8 @@ Changed (each change is an edit with its column in the original line):
 - straight quotes ``"…"`` ``'…'`` → paired ``“…”`` ``‘…’`` when the quoted text or its neighbours are Chinese;
 - ``...`` / ``。。。`` / a lone ``…`` → ``……``; ``--`` / a lone ``—`` / ``──`` → ``——``;
 - the brackets of a document number ``粤社科规划办通[2017]23号`` → ``〔2017〕``;
-- zero padding in dates ``2019年05月08日`` → ``2019年5月8日`` (GB/T 9704 7.3.5: 不编虚位).
+- zero padding in dates ``2019年05月08日`` → ``2019年5月8日`` (GB/T 9704 7.3.5: 不编虚位);
+- a letter O or ○ typed for zero in a year in Chinese numerals ``二OO一年`` → ``二〇〇一年``.
 Left alone: URLs, e-mail addresses, times, decimals and percentages, ratios, standard numbers
 (``GB/T 9704-2012``), Latin words and sentences, ``1.`` outline markers, ranges like ``20-30分钟``.
 """
@@ -53,6 +54,7 @@ def _spans(text: str) -> list[Span]:
     spans += _quotes(text, protected, "'", "‘", "’", nearby_only=True)
     spans += _doc_number_brackets(text)
     spans += [Span(m.start(), m.end(), "", "date-zero-padding") for m in _DATE_PADDING.finditer(text)]
+    spans += _year_zeros(text)
     return spans
 
 
@@ -162,6 +164,20 @@ def _quotes(text: str, protected: set[int], mark: str, opening: str, closing: st
 def _opens(after: str) -> bool:
     """A lone quote mark opens when a word follows it, and closes before punctuation or the line end."""
     return bool(after) and after.isalnum()
+
+
+_CHINESE_YEAR = re.compile("[〇零OoОо○一二三四五六七八九]{4}(?=年)")
+_FALSE_ZEROS = "OoОо○"
+
+
+def _year_zeros(text: str) -> list[Span]:
+    """``二OO一年`` (Latin O, Cyrillic О, ○ typed for zero) → ``二〇〇一年``."""
+    spans = []
+    for m in _CHINESE_YEAR.finditer(text):
+        if any(c in "一二三四五六七八九" for c in m.group()):
+            spans += [Span(m.start() + k, m.start() + k + 1, "〇", "year-zero")
+                      for k, c in enumerate(m.group()) if c in _FALSE_ZEROS]
+    return spans
 
 
 def _doc_number_brackets(text: str) -> list[Span]:
