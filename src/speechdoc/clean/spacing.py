@@ -23,6 +23,7 @@ from .tracked import Span, Tracked
 
 _DATE_UNIT = re.compile("[年月日号]")
 SHORT_LINE = 24  # characters: in a line this short, a single space between hanzi is deliberate
+_ARTICLE_MARKER = re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}(?:条|章|节|部分|篇)(?=[ \u00a0])")
 _BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)")
 
 
@@ -55,8 +56,11 @@ def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
 
 
 def _separator_run(text: str) -> int | None:
-    """Where a short line has its one space between hanzi — a deliberate separator (``国务院总理 李克强``,
-    ``凝心聚力 共创辉煌``), kept as one U+3000 — or None."""
+    """Where a line has a deliberate separator space, kept as one U+3000 — after ``第一条`` / ``第一章``, or the one
+    space between hanzi in a short line (``国务院总理 李克强``, ``凝心聚力 共创辉煌``) — or None."""
+    marker = _ARTICLE_MARKER.match(text)
+    if marker:
+        return marker.end()
     if len(text) > SHORT_LINE:
         return None
     runs = [m.start() for m in SPACE_RUN.finditer(text)

@@ -271,3 +271,13 @@ _MEETING_FACT = re.compile(r"^(?:时间|地点|会议时间|会议地点|主持|
 def is_meeting_fact(text: str) -> bool:
     """``时间：2026年2月7日`` / ``主持：…`` under a speech or minutes title."""
     return len(text) <= 60 and "。" not in text and _MEETING_FACT.match(text) is not None
+
+
+_ARTICLE = re.compile(rf"^第(?P<num>[{CN_NUM}]{{1,4}})条(?=[\s\u3000]|[\u4e00-\u9fff“《（])")
+
+
+def match_article(text: str) -> tuple[str, int] | None:
+    """``第十二条　…`` (an article of a regulation): (marker, number)."""
+    m = _ARTICLE.match(text)
+    number = chinese_number(m.group("num")) if m else None
+    return (m.group().strip(), number) if number else None

@@ -66,4 +66,5 @@ def format_marker(n: int, style: str) -> str:
     cn = chinese_numeral(n)
     return {"一、": f"{cn}、", "一.": f"{cn}.", "（一）": f"（{cn}）", "1.": f"{n}.", "1、": f"{n}、",
             "（1）": f"（{n}）", "①": chr(0x245F + n) if 1 <= n <= 20 else f"（{n}）", "第一，": f"第{cn}，",
-            "一是": f"{cn}是", "第一章": f"第{cn}章", "第一节": f"第{cn}节"}.get(style, str(n))
+            "一是": f"{cn}是", "第一章": f"第{cn}章", "第一节": f"第{cn}节",
+            "第一条": f"第{cn}条"}.get(style, str(n))
