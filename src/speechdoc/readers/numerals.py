@@ -1,0 +1,57 @@
+"""Outline numbers as Chinese documents write them: 一、 （一） 1. （1）, and the numerals inside.
+
+Readers use this to write the numbers a source format implies (a Markdown ``##``, a Word
+list level) into the text, and to read the level an already-numbered heading carries.
+"""
+from __future__ import annotations
+
+import re
+
+_DIGITS = "零一二三四五六七八九"
+_CN = "[一二三四五六七八九十百零〇]+"
+
+# The level each marker style stands for (GB/T 9704 7.3.3), most specific first.
+_MARKERS = (
+    (4, re.compile(r"^[（(]\s*\d+\s*[）)]")),
+    (2, re.compile(rf"^[（(]\s*{_CN}\s*[）)]")),
+    (1, re.compile(rf"^{_CN}\s*[、．.]")),
+    (3, re.compile(r"^\d+\s*[、．.](?!\d)")),
+)
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (for 1 ≤ n ≤ 999; larger stay Arabic)."""
+    if not 0 < n < 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += _DIGITS[hundreds] + "百"
+        if rest and tens == 0:
+            out += "零"
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    if ones:
+        out += _DIGITS[ones]
+    return out
+
+
+def outline_marker(level: int, n: int) -> str:
+    """The marker for the ``n``-th heading at ``level`` 1–4: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{chinese_number(n)}、"
+    if level == 2:
+        return f"（{chinese_number(n)}）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def marker_level(text: str) -> int | None:
+    """The outline level the text's own leading marker stands for, or None when it has none."""
+    stripped = text.lstrip(" \u3000\u00a0\t")
+    for level, pattern in _MARKERS:
+        if pattern.match(stripped):
+            return level
+    return None

@@ -1,0 +1,69 @@
+"""What a rich reader (Markdown, Word, HTML) hands to the one text parser.
+
+A rich reader turns its file into the lines the text would be if the user had pasted it
+(headings with their numbers, ``附件：1.…``, signature and date lines), each with
+
+* ``origin`` — where it came from in the source (Markdown line, Word paragraph number,
+  HTML line), so the model's line numbers point into the user's file, and
+* an optional ``hint`` — the kind the source format already knows (a Word Heading 2
+  style, a Markdown ``#``, a table), which the parser takes instead of guessing.
+
+Lines are numbered 1, 2, 3 … in order (``numbered()``), and ``hints()`` is keyed by those
+numbers: the contract of ``speechdoc.parse.parse_lines(lines, hints=...)``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Diagnostic
+from ..model import Dropped, Meta
+
+try:  # the parser owns the Hint type; readers only build it
+    from ..parse import Hint
+except ImportError:  # pragma: no cover - before the parse package exists
+
+    @dataclass(frozen=True)
+    class Hint:  # type: ignore[no-redef]
+        kind: str
+        level: int | None = None
+        rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    text: str
+    origin: int | None = None  # 1-based position in the source file (line or paragraph)
+    hint: Hint | None = None
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A rich source read into pasted-text lines, with hints, drops and warnings."""
+
+    path: str | None
+    format: str  # markdown | docx | html
+    lines: tuple[SourceLine, ...]
+    encoding: str | None = None
+    dropped: tuple[Dropped, ...] = ()  # content the reader left out on purpose (web-page chrome)
+    warnings: tuple[Diagnostic, ...] = ()
+    meta: Meta = field(default_factory=Meta)
+
+    def texts(self) -> list[str]:
+        """The lines as plain strings: line ``n`` (1-based) is ``texts()[n - 1]``."""
+        return [line.text for line in self.lines]
+
+    def hints(self) -> dict[int, Hint]:
+        return {n: line.hint for n, line in enumerate(self.lines, 1) if line.hint is not None}
+
+    def origin(self, number: int | None) -> int | None:
+        """The source position of line ``number`` (1-based), or ``number`` itself when unknown."""
+        if number is None or not 1 <= number <= len(self.lines):
+            return number
+        found = self.lines[number - 1].origin
+        return number if found is None else found
+
+
+def table_line(rows: tuple[tuple[str, ...], ...], origin: int | None = None) -> SourceLine:
+    """A table as one hinted line; its text is how the table reads when pasted (tab-separated cells)."""
+    text = "  ".join("\t".join(cell.replace("\n", " ") for cell in row) for row in rows)
+    return SourceLine(text, origin, Hint("table", rows=rows))
