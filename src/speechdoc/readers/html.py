@@ -1,0 +1,290 @@
+"""Read a saved web page (``.html``/``.htm``): the article's text, without the page around it.
+
+No extraction library fitted: trafilatura pulls a network stack and date/URL packages and,
+like readability-lxml, does not say what it removed, while speechdoc must report every line
+it drops. So this is a small lxml extractor in the readability tradition:
+
+1. Parse with lxml's HTML parser (no network, no entities); scripts, styles and forms' widgets
+   are skipped.
+2. Score blocks by their prose (length, Chinese and Latin commas and full stops), minus link
+   text; the best-scoring container is the article.
+3. Lay the whole page out as lines (``html_text``). Lines in the article are kept; lines
+   outside it, and link lists, share bars and the like inside it, are dropped and reported
+   with a reason (navigation, share bar, related articles, footer, page header, outside the
+   article).
+4. The article's title is its own heading (inside the article, or the nearest heading before
+   it); only when it has none is the page ``<title>`` used (site name removed).
+
+The kept lines then go through the same cleaning as scraped text.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree, html as lxml_html
+
+from ..errors import Diagnostic, InputError
+from ..model import Dropped, Meta
+from .html_text import BLOCKS, SKIPPED, TextLine, lay_out
+from .source import Hint, SourceDocument, SourceLine, table_line
+from .text import _read_bytes, decode_bytes
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_HEADINGS = ("h1", "h2", "h3")
+_TITLE_CLASS = re.compile(r"title|headline|biaoti|bt\b|tit\b", re.IGNORECASE)
+_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|--|—{1,2}|–| - )\s*")
+_PROSE_PUNCTUATION = re.compile(r"[，。；、,.;]")
+_TITLE_END = re.compile(r"[。！？；：:;!?，,]$")
+
+# Why a block of the page is not the article: (reason, class/id pattern, text pattern).
+_CHROME = (
+    ("share bar", r"share|fenxiang|bdshare|jiathis|social", r"^分享到|^分享："),
+    ("related articles", r"relat|xgwz|xgxw|xglj|recommend|tuijian|hot|rank|more", r"^(相关|推荐|热点|延伸)(文章|阅读|新闻|链接|信息)"),
+    ("navigation", r"nav|menu|breadcrumb|crumb|position|location|daohang|sitemap|pager|page-?nav",
+     r"^(当前位置|您的位置|首页\s*[>＞»])"),
+    ("footer", r"foot|bottom|copyright|banquan", r"版权所有|ICP备|Copyright|©|主办单位|网站标识码"),
+    ("page header", r"header|^top|logo|banner|search", None),
+)
+_CHROME_TAGS = {"nav": "navigation", "footer": "footer", "header": "page header", "aside": "related articles"}
+
+
+def read_html(path: str | Path, encoding: str | None = None) -> SourceDocument:
+    name = str(path)
+    data = _read_bytes(name)
+    enc, text = _decode(data, encoding, name)
+    return html_document(text, path=name, encoding=enc)
+
+
+def html_document(text: str, *, path: str | None = None, encoding: str | None = None) -> SourceDocument:
+    root = _parse(text, path)
+    body = root.find("body") if root.find("body") is not None else root
+    article = find_article(body)
+    lines = lay_out(body)
+    kept, dropped, warnings = _sort(lines, article, body)
+    title_line, title_warning = _title(root, article, kept)
+    if title_line is not None:
+        kept.insert(0, title_line)
+        dropped = [d for d in dropped if d.text != title_line.text]
+    warnings += title_warning
+    page_title = _page_title(root)
+    return SourceDocument(path=path, format="html", lines=tuple(kept), encoding=encoding, dropped=tuple(dropped),
+                          warnings=tuple(warnings), meta=Meta(title=page_title))
+
+
+# ---------------------------------------------------------------- decoding and parsing
+
+
+def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
+    if encoding:
+        return decode_bytes(data, encoding, name=name)
+    m = _META_CHARSET.search(data[:8192])
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = m.group(1).decode("ascii").lower()
+        declared = "gb18030" if declared in ("gb2312", "gbk", "gb_2312-80", "x-gbk") else declared
+        try:
+            return declared, data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass  # the page lies about its charset: detect it like a text file
+    return decode_bytes(data, None, name=name)
+
+
+def _parse(text: str, path: str | None) -> etree._Element:
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if not text.strip():
+        raise InputError("the page is empty", path=path)
+    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
+    try:
+        return lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot read the page as HTML ({exc})", path=path) from None
+
+
+# ---------------------------------------------------------------- finding the article
+
+
+def find_article(body: etree._Element) -> etree._Element:
+    """The container with the most prose, readability-style: each text block scores for its
+    parent (and half for its grandparent); link-heavy containers lose their score."""
+    scores: dict[etree._Element, float] = {}
+    for el in body.iter():
+        tag = _tag(el)
+        if tag not in BLOCKS or tag in ("body", "table", "tbody", "tr", "ul", "ol", "dl"):
+            continue
+        own = _own_text(el)
+        if len(own) < 10:
+            continue
+        score = 1 + len(_PROSE_PUNCTUATION.findall(own)) + min(len(own) / 100, 3)
+        target = el if _has_block_children(el) or tag in ("div", "td", "section", "article", "main") else el.getparent()
+        for k, node in enumerate((target, target.getparent() if target is not None else None)):
+            if node is not None and _tag(node) not in SKIPPED:
+                scores[node] = scores.get(node, 0) + score / (1 + k)
+    if not scores:
+        return body
+    ranked = {el: s * (1 - link_density(el)) for el, s in scores.items()}
+    return max(ranked, key=ranked.get)
+
+
+def link_density(el: etree._Element) -> float:
+    text = len(_text(el))
+    if not text:
+        return 0.0
+    links = sum(len(_text(a)) for a in el.iter("a"))
+    return min(links / text, 1.0)
+
+
+def _own_text(el: etree._Element) -> str:
+    """The text of ``el`` not inside a nested block element."""
+    parts = [el.text or ""]
+    for child in el:
+        if _tag(child) not in BLOCKS and _tag(child) not in SKIPPED:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
+
+
+def _has_block_children(el: etree._Element) -> bool:
+    return any(_tag(child) in BLOCKS or _tag(child) == "br" for child in el)
+
+
+# ---------------------------------------------------------------- keeping and dropping
+
+
+def _sort(lines: list[TextLine], article: etree._Element, body: etree._Element):
+    kept: list[SourceLine] = []
+    dropped: list[Dropped] = []
+    warnings: list[Diagnostic] = []
+    for item in lines:
+        inside = item.owner is article or _is_inside(item.owner, article)
+        reason = chrome_reason(item.owner, article if inside else body, item.text)
+        if inside and reason is None:
+            kept.extend(_source_lines(item, warnings))
+            continue
+        text = item.text or "\t".join("\t".join(row) for row in item.rows)
+        if text.strip():
+            dropped.append(Dropped(item.line or 0, text, reason or "outside the article"))
+    return kept, dropped, warnings
+
+
+def _source_lines(item: TextLine, warnings: list[Diagnostic]) -> list[SourceLine]:
+    if item.images:
+        warnings.append(Diagnostic("warning", f"{'an image' if item.images == 1 else f'{item.images} images'} "
+                                   "in the article cannot be carried; left out", item.line,
+                                   "insert pictures in the Word file after converting", "html-image"))
+    if item.rows:
+        return [table_line(item.rows, item.line)]
+    if not item.text.strip():
+        return []
+    hint = Hint("title") if _tag(item.owner) in ("h1",) else None
+    return [SourceLine(item.text, item.line, hint)]
+
+
+def chrome_reason(el: etree._Element, stop: etree._Element, text: str = "") -> str | None:
+    """Why ``el`` (or an ancestor below ``stop``) is page chrome, or None."""
+    node = el
+    while node is not None and node is not stop:
+        reason = _CHROME_TAGS.get(_tag(node) or "") or _class_reason(node) or _link_list_reason(node)
+        if reason:
+            return reason
+        node = node.getparent()
+    for reason, _, text_pattern in _CHROME:
+        if text_pattern and re.search(text_pattern, text.strip()):
+            return reason
+    return None
+
+
+def _class_reason(el: etree._Element) -> str | None:
+    names = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".strip()
+    if not names:
+        return None
+    for reason, class_pattern, _ in _CHROME:
+        if re.search(class_pattern, names, re.IGNORECASE):
+            return reason
+    return None
+
+
+def _link_list_reason(el: etree._Element) -> str | None:
+    if _tag(el) not in ("ul", "ol", "dl"):
+        return None
+    links = list(el.iter("a"))
+    return "list of links" if len(links) >= 3 and link_density(el) > 0.8 else None
+
+
+def _is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    return any(parent is ancestor for parent in el.iterancestors())
+
+
+# ---------------------------------------------------------------- the title
+
+
+def _title(root, article, kept: list[SourceLine]) -> tuple[SourceLine | None, list[Diagnostic]]:
+    """The article's headline when it stands before the article; else the page title if the
+    article starts without one."""
+    if kept and kept[0].hint is not None and kept[0].hint.kind == "title":
+        return None, []
+    heading = _heading_before(article)
+    first = kept[0].text.strip() if kept else ""
+    if heading is not None:
+        text = " ".join(_text(heading).split())
+        if text and text != first:
+            return SourceLine(text, heading.sourceline, Hint("title")), []
+        return None, []
+    if first and _looks_like_title(first):
+        return None, []
+    page = _page_title(root)
+    if not page:
+        return None, []
+    note = Diagnostic("info", "the article has no headline; the page's <title> is used as the title", None,
+                      "check the title in the output", "html-title")
+    return SourceLine(page, None, Hint("title")), [note]
+
+
+def _heading_before(article: etree._Element) -> etree._Element | None:
+    """The nearest h1–h3 (or title-classed block) before the article, not in navigation."""
+    for el in article.itersiblings(preceding=True):
+        found = _last_heading(el)
+        if found is not None:
+            return found
+    parent = article.getparent()
+    if parent is not None and _tag(parent) != "html":
+        return _heading_before(parent)
+    return None
+
+
+def _last_heading(el: etree._Element) -> etree._Element | None:
+    candidates = [e for e in el.iter() if _is_headline(e)]
+    return candidates[-1] if candidates else None
+
+
+def _is_headline(el: etree._Element) -> bool:
+    tag = _tag(el)
+    if tag not in _HEADINGS and not (tag in BLOCKS and _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")):
+        return False
+    text = " ".join(_text(el).split())
+    if not 4 <= len(text) <= 120 or link_density(el) > 0.5:
+        return False
+    return chrome_reason(el, el.getroottree().getroot()) is None
+
+
+def _looks_like_title(text: str) -> bool:
+    return len(text) <= 60 and not _TITLE_END.search(text)
+
+
+def _page_title(root: etree._Element) -> str | None:
+    el = root.find(".//title")
+    if el is None:
+        return None
+    text = " ".join(_text(el).split())
+    parts = [p for p in _SITE_SEPARATOR.split(text) if p.strip()]
+    if not parts:
+        return None
+    return parts[0] if len(parts[0]) >= 4 else text
+
+
+def _text(el: etree._Element) -> str:
+    return "".join(t for t in el.itertext() if t)
+
+
+def _tag(el) -> str | None:
+    return el.tag.lower() if isinstance(el.tag, str) else None
