@@ -49,9 +49,9 @@ class FrontMatter:
     def is_speech(self) -> bool:
         return bool(self.get("speaker") or self.get("subtitle"))
 
-    def head_lines(self) -> list[SourceLine]:
+    def head_lines(self, *, with_title: bool = True) -> list[SourceLine]:
         """The lines that go before the body."""
-        out = [self._line("title", self.get("title"), "title"),
+        out = [self._line("title", self.get("title") if with_title else None, "title"),
                self._line("subtitle", _subtitle(self.get("subtitle")), "subtitle"),
                self._line("speaker", self.get("speaker"), "speaker")]
         if self.get("date") and not self._date_at_end():

@@ -24,7 +24,7 @@ from markdown_it.token import Token
 from ..errors import Diagnostic
 from ..model import Meta
 from .front_matter import FrontMatter, split_front_matter
-from .numerals import marker_level, outline_marker
+from .numerals import marker_level, marker_number, outline_marker
 from .source import Hint, SourceDocument, SourceLine, table_line
 from .text import read_text
 
@@ -45,18 +45,19 @@ def markdown_document(text: str, *, path: str | None = None, encoding: str | Non
     front = split_front_matter(source_lines)
     body = "\n".join(source_lines[front.body_start:])
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
-    walker = _Walker(offset=front.body_start, has_front_title=bool(front.get("title")))
+    walker = _Walker(offset=front.body_start)
     walker.walk(tokens)
-    lines = _assemble(front, walker.lines)
+    lines = _assemble(front, walker.lines, body_has_title=walker.title is not None)
     meta = Meta(title=front.get("title") or walker.title, author=front.get("author"))
     return SourceDocument(path=path, format="markdown", lines=tuple(lines), encoding=encoding,
                           warnings=front.warnings + tuple(walker.warnings), meta=meta)
 
 
-def _assemble(front: FrontMatter, body: list[SourceLine]) -> list[SourceLine]:
-    """Front-matter lines around the body; the closing lines go before any attachment pages."""
+def _assemble(front: FrontMatter, body: list[SourceLine], *, body_has_title: bool) -> list[SourceLine]:
+    """Front-matter lines around the body; the closing lines go before any attachment pages.
+    A ``#`` title in the body is the title; the front matter's then only names the file's properties."""
     end = next((i for i, line in enumerate(body) if _ATTACHMENT_LABEL.match(line.text)), len(body))
-    return front.head_lines() + body[:end] + front.tail_lines() + body[end:]
+    return front.head_lines(with_title=not body_has_title) + body[:end] + front.tail_lines() + body[end:]
 
 
 @dataclass
@@ -70,7 +71,6 @@ class _Walker:
     """Walks the block tokens once, writing lines; keeps the heading counters and list state."""
 
     offset: int
-    has_front_title: bool
     lines: list[SourceLine] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     title: str | None = None
@@ -114,20 +114,21 @@ class _Walker:
 
     def _heading(self, depth: int, inline: Token, line: int | None) -> None:
         text = self._inline_text(inline, line)
-        if depth == 1 and self.title is None and not self.has_front_title:
-            self.title = text
-            self.lines.append(SourceLine(text, line, Hint("title")))
-            return
         if depth == 1 and self.lines and _ATTACHMENT_LABEL.match(self.lines[-1].text):
             self.lines.append(SourceLine(text, line, Hint("attachment_title")))
+            return
+        if depth == 1 and self.title is None:
+            self.title = text
+            self.lines.append(SourceLine(text, line, Hint("title")))
             return
         if depth > 5:
             self._warn(line, f"heading level {depth} (`{'#' * depth}`) is deeper than the four official levels; "
                              "it is set as level 4")
-        level = marker_level(text) or min(max(depth - 1, 1), 4)
-        self.counters[level] += 1
+        written = marker_level(text)
+        level = written or min(max(depth - 1, 1), 4)
+        self.counters[level] = (marker_number(text) if written else None) or self.counters[level] + 1
         self.counters[level + 1:] = [0] * (4 - level)
-        if marker_level(text) is None:
+        if written is None:
             text = outline_marker(level, self.counters[level]) + text
         self.lines.append(SourceLine(text, line, Hint("heading", level=level)))
 

@@ -48,6 +48,31 @@ def outline_marker(level: int, n: int) -> str:
     return f"（{n}）"
 
 
+def parse_chinese_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None when ``text`` is not such a numeral."""
+    if not text or any(c not in _DIGITS + "〇十百" for c in text):
+        return None
+    total, current = 0, 0
+    for c in text:
+        if c in "十百":
+            total += (current or 1) * (10 if c == "十" else 100)
+            current = 0
+        else:
+            current = _DIGITS.index(c) if c in _DIGITS else 0
+    return total + current
+
+
+def marker_number(text: str) -> int | None:
+    """The number in the text's leading outline marker (（三） → 3, 12. → 12), or None."""
+    stripped = text.lstrip(" \u3000\u00a0\t")
+    for _, pattern in _MARKERS:
+        m = pattern.match(stripped)
+        if m:
+            inner = m.group(0).strip("（()）、．. \u3000")
+            return int(inner) if inner.isdigit() else parse_chinese_number(inner)
+    return None
+
+
 def marker_level(text: str) -> int | None:
     """The outline level the text's own leading marker stands for, or None when it has none."""
     stripped = text.lstrip(" \u3000\u00a0\t")
