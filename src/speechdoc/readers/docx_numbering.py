@@ -109,9 +109,9 @@ def _render(level: Level, levels: dict[int, Level], counters: list[int | None]) 
 
 
 def _separator(text: str, suffix: str) -> str:
-    """What stands between the number and the text once it is plain text: nothing after 、 . ）,
-    else the ideographic space a clerk would type (第一章　总则)."""
-    if suffix == "nothing" or text[-1] in "、.．)）:：，,":
+    """What stands between the number and the text once it is plain text: nothing after 、 . ）
+    or ①, else the ideographic space a clerk would type (第一章　总则)."""
+    if suffix == "nothing" or text[-1] in "、.．)）:：，," or text[-1] in _CIRCLED:
         return ""
     return "\u3000"
 
