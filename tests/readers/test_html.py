@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from speechdoc.errors import InputError
+from speechdoc.readers import read_source
+from speechdoc.readers.html import html_document, read_html
+from tests.conftest import FIXTURES
+
+INPUTS = FIXTURES / "inputs"
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def texts(doc):
+    return [line.text for line in doc.lines if line.text.strip()]
+
+
+def page(body: str, title: str = "页面标题_某某网") -> str:
+    return f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>"
+
+
+ARTICLE = "".join(f"<p>第{n}段正文，内容较长，用来让提取器认出这是文章的正文，而不是导航或者页脚。</p>" for n in range(1, 6))
+
+
+def test_saved_page_reads_as_the_equivalent_clean_text():
+    doc = read_html(INPUTS / "notice.html")
+    expected = [line for line in (INPUTS / "notice.txt").read_text("utf-8").splitlines() if line.strip()]
+    table = next(line for line in doc.lines if line.hint and line.hint.kind == "table")
+    assert [t.strip(" \u3000\u00a0") for t in texts(doc) if t != table.text] == [t for t in expected if "\t" not in t]
+    assert table.hint.rows == tuple(tuple(t.split("\t")) for t in expected if "\t" in t)
+    assert doc.lines[0].hint.kind == "title"
+    assert doc.format == "html" and doc.encoding == "utf-8"
+
+
+def test_page_chrome_is_dropped_and_reported_with_reasons():
+    doc = read_html(INPUTS / "notice.html")
+    reasons = Counter(d.reason for d in doc.dropped)
+    assert reasons == {"navigation": 6, "share bar": 1, "related articles": 4, "footer": 2, "outside the article": 1}
+    by_text = {d.text: (d.reason, d.line) for d in doc.dropped}
+    assert by_text["当前位置：首页 > 通知公告"] == ("navigation", 18)
+    assert by_text["关于开展校园安全专项检查的通知"][0] == "related articles"
+    assert by_text["备案号：京ICP备12345678号\u3000网站标识码：1100000001"] == ("footer", 54)
+
+
+def test_every_hanzi_of_the_page_is_kept_or_reported():
+    from lxml import html as lxml_html
+
+    tree = lxml_html.parse(str(INPUTS / "notice.html"))
+    for bad in tree.xpath("//script|//style|//title"):
+        bad.drop_tree()
+    source = Counter(HANZI.findall(tree.getroot().text_content()))
+    doc = read_html(INPUTS / "notice.html")
+    out = Counter(HANZI.findall("".join(texts(doc)) + "".join(d.text for d in doc.dropped)))
+    assert all(out[c] >= n for c, n in source.items())
+
+
+def test_scripts_styles_and_comments_are_not_text():
+    doc = html_document(page("<script>document.write('统计代码')</script><style>p{}</style><!-- 注释 -->" + ARTICLE))
+    joined = "".join(texts(doc)) + "".join(d.text for d in doc.dropped)
+    assert "统计代码" not in joined and "注释" not in joined
+
+
+def test_br_lines_nbsp_indentation_and_hanzi_segment_breaks():
+    doc = html_document(page("<div id='content'>" + ARTICLE + "<p>&nbsp;&nbsp;第一行，\n    接着写<br>第二行 Latin\n"
+                             "words</p></div>"))
+    assert texts(doc)[-2:] == ["\u00a0\u00a0第一行，接着写", "第二行 Latin words"]
+
+
+def test_page_title_is_used_only_when_the_article_has_none():
+    without = html_document(page(ARTICLE, title="关于开展安全检查的通知_通知公告_某某网"))
+    assert texts(without)[0] == "关于开展安全检查的通知"
+    assert without.lines[0].hint.kind == "title"
+    assert [w.code for w in without.warnings] == ["html-title"]
+
+    own = html_document(page("<h1>文章自己的标题</h1><div>" + ARTICLE + "</div>",
+                             title="页面标题_某某网"))
+    assert texts(own)[0] == "文章自己的标题" and "页面标题" not in "".join(texts(own))
+
+    first_line = html_document(page("<div><p>关于开展安全检查的通知</p>" + ARTICLE + "</div>"))
+    assert texts(first_line)[0] == "关于开展安全检查的通知"
+    assert "页面标题" not in "".join(texts(first_line))
+
+
+def test_layout_tables_are_read_as_text_and_data_tables_as_tables():
+    layout = "<table><tr><td><a href='/'>首页</a></td><td>" + ARTICLE + "</td></tr></table>"
+    doc = html_document(page(layout))
+    assert all(line.hint is None or line.hint.kind != "table" for line in doc.lines)
+    assert texts(doc)[1].startswith("第1段正文")
+    assert [(d.text, d.reason) for d in doc.dropped] == [("首页", "outside the article")]
+
+
+def test_link_lists_inside_the_article_are_dropped():
+    links = "<ul>" + "".join(f"<li><a href='/{n}'>其他文章标题{n}</a></li>" for n in range(3)) + "</ul>"
+    doc = html_document(page("<div>" + ARTICLE + links + "</div>"))
+    assert [d.reason for d in doc.dropped] == ["list of links"] * 3
+
+
+def test_images_in_the_article_are_reported():
+    doc = html_document(page("<div>" + ARTICLE + "<p><img src='a.png'></p></div>"))
+    assert [w.code for w in doc.warnings if w.code == "html-image"] == ["html-image"]
+
+
+def test_declared_gbk_page_is_decoded(tmp_path):
+    f = tmp_path / "gbk.htm"
+    f.write_bytes(page(ARTICLE).replace("utf-8", "gb2312").encode("gbk"))
+    doc = read_source(f)
+    assert doc.format == "html" and doc.encoding == "gb18030"
+    assert texts(doc)[1].startswith("第1段正文")
+
+
+def test_a_page_that_lies_about_its_charset_is_detected(tmp_path):
+    f = tmp_path / "lying.html"
+    f.write_bytes(page(ARTICLE).replace("utf-8", "gb2312").encode("utf-8"))
+    assert texts(read_source(f))[1].startswith("第1段正文")
+
+
+def test_nothing_is_fetched_or_expanded(tmp_path):
+    hostile = ('<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><html><head>'
+               '<link rel="stylesheet" href="http://example.invalid/a.css"></head><body>'
+               + ARTICLE + "<p>&xxe;</p><img src='http://example.invalid/x.png'></body></html>")
+    f = tmp_path / "hostile.html"
+    f.write_text(hostile, "utf-8")
+    doc = read_source(f)
+    assert "root:" not in "".join(texts(doc))
+
+
+def test_html_without_extension_is_sniffed(tmp_path):
+    f = tmp_path / "saved_page"
+    f.write_text("\n  <!DOCTYPE html>" + page(ARTICLE), "utf-8")
+    assert read_source(f).format == "html"
+
+
+def test_empty_page_fails_cleanly(tmp_path):
+    f = tmp_path / "empty.html"
+    f.write_text("   ", "utf-8")
+    with pytest.raises(InputError):
+        read_html(f)
