@@ -17,6 +17,8 @@ from tests.readers.docx_factory import docx_with_body, messy_notice, replace_par
 
 INPUTS = FIXTURES / "inputs"
 HANZI = re.compile(r"[\u4e00-\u9fff]")
+# notice.txt is the notice as clean text; plain text has no tables, so the table is kept beside it.
+NOTICE_TABLE = tuple(tuple(row.split("\t")) for row in (INPUTS / "notice-table.tsv").read_text("utf-8").splitlines())
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +56,8 @@ def test_messy_notice_reads_as_the_equivalent_clean_text(notice):
     expected = [line for line in (INPUTS / "notice.txt").read_text("utf-8").splitlines() if line.strip()]
     got = texts(doc)
     table = next(line for line in doc.lines if line.hint and line.hint.kind == "table")
-    assert [t.strip(" \u3000\u00a0") for t in got if t != table.text] == [
-        t for t in expected if "\t" not in t]
-    assert table.hint.rows == tuple(tuple(t.split("\t")) for t in expected if "\t" in t)
+    assert [t.strip(" \u3000\u00a0") for t in got if t != table.text] == expected
+    assert table.hint.rows == NOTICE_TABLE
     assert doc.format == "docx" and doc.warnings == ()
 
 
@@ -292,3 +293,15 @@ def test_doc_is_converted_through_libreoffice(notice, tmp_path):
     assert old.path == str(tmp_path / "notice.doc")
     assert texts(old) == texts(read_docx(notice))
     assert hinted(old) == hinted(read_docx(notice))
+
+
+def test_messy_notice_gives_the_same_model_as_the_clean_text(notice):
+    from tests.readers.models import content, parse_or_skip
+
+    rich, text = parse_or_skip(notice), parse_or_skip(INPUTS / "notice.txt")
+    assert content(rich, without_tables=True) == content(text)
+    kinds = [b.kind for b in rich.blocks]
+    table = rich.blocks[kinds.index("table")]
+    assert table.rows == NOTICE_TABLE and kinds[kinds.index("table") + 1] == "attachments"
+    assert rich.source.format == "docx"
+    assert [b.line for b in rich.blocks[:3]] == [1, 3, 4]  # paragraph numbers

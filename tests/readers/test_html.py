@@ -12,6 +12,8 @@ from tests.conftest import FIXTURES
 
 INPUTS = FIXTURES / "inputs"
 HANZI = re.compile(r"[\u4e00-\u9fff]")
+# notice.txt is the notice as clean text; plain text has no tables, so the table is kept beside it.
+NOTICE_TABLE = tuple(tuple(row.split("\t")) for row in (INPUTS / "notice-table.tsv").read_text("utf-8").splitlines())
 
 
 def texts(doc):
@@ -29,8 +31,8 @@ def test_saved_page_reads_as_the_equivalent_clean_text():
     doc = read_html(INPUTS / "notice.html")
     expected = [line for line in (INPUTS / "notice.txt").read_text("utf-8").splitlines() if line.strip()]
     table = next(line for line in doc.lines if line.hint and line.hint.kind == "table")
-    assert [t.strip(" \u3000\u00a0") for t in texts(doc) if t != table.text] == [t for t in expected if "\t" not in t]
-    assert table.hint.rows == tuple(tuple(t.split("\t")) for t in expected if "\t" in t)
+    assert [t.strip(" \u3000\u00a0") for t in texts(doc) if t != table.text] == expected
+    assert table.hint.rows == NOTICE_TABLE
     assert doc.lines[0].hint.kind == "title"
     assert doc.format == "html" and doc.encoding == "utf-8"
 
@@ -138,3 +140,14 @@ def test_empty_page_fails_cleanly(tmp_path):
     f.write_text("   ", "utf-8")
     with pytest.raises(InputError):
         read_html(f)
+
+
+def test_saved_page_gives_the_same_model_as_the_clean_text():
+    from tests.readers.models import content, parse_or_skip
+
+    rich, text = parse_or_skip(INPUTS / "notice.html"), parse_or_skip(INPUTS / "notice.txt")
+    assert content(rich, without_tables=True) == content(text)
+    table = next(b for b in rich.blocks if b.kind == "table")
+    assert table.rows == NOTICE_TABLE
+    assert rich.source.format == "html"
+    assert len(rich.dropped) == 14 and rich.blocks[0].line == 20  # HTML source lines

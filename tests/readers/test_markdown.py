@@ -179,3 +179,13 @@ def test_never_raises_and_keeps_every_hanzi(text):
     out = Counter(HANZI.findall("".join(line.text for line in doc.lines)))
     for char, count in Counter(HANZI.findall(text)).items():
         assert out[char] >= count
+
+
+def test_speech_gives_the_same_model_as_the_clean_text():
+    from tests.readers.models import content, parse_or_skip
+
+    rich, text = parse_or_skip(INPUTS / "speech.md"), parse_or_skip(INPUTS / "speech.txt")
+    assert content(rich) == content(text)
+    assert rich.source.format == "markdown"
+    assert rich.blocks[5].line == 12  # lines point into the .md file (`## 充分认识…`)
+    assert {w.code for w in rich.warnings} == {"markdown-emphasis", "markdown-link"}

@@ -49,17 +49,26 @@ class SourceDocument:
     meta: Meta = field(default_factory=Meta)
 
     def texts(self) -> list[str]:
-        """The lines as plain strings: line ``n`` (1-based) is ``texts()[n - 1]``."""
-        return [line.text for line in self.lines]
+        """The lines as the cleaner's input: each line followed by a blank one.
+
+        Each line of a rich source is a whole paragraph, never a hard-wrapped piece, so the
+        blank lines keep the cleaner from joining two of them; the parser skips blank lines.
+        Line ``k`` of ``lines`` is text line ``2k - 1``.
+        """
+        out: list[str] = []
+        for line in self.lines:
+            out += [line.text, ""]
+        return out
 
     def hints(self) -> dict[int, Hint]:
-        return {n: line.hint for n, line in enumerate(self.lines, 1) if line.hint is not None}
+        """Hints keyed by text line number (see ``texts``)."""
+        return {2 * k - 1: line.hint for k, line in enumerate(self.lines, 1) if line.hint is not None}
 
     def origin(self, number: int | None) -> int | None:
-        """The source position of line ``number`` (1-based), or ``number`` itself when unknown."""
-        if number is None or not 1 <= number <= len(self.lines):
+        """The source position of text line ``number`` (see ``texts``), else ``number`` itself."""
+        if number is None or not 1 <= number <= 2 * len(self.lines):
             return number
-        found = self.lines[number - 1].origin
+        found = self.lines[(number - 1) // 2].origin
         return number if found is None else found
 
 
