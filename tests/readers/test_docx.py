@@ -305,3 +305,11 @@ def test_messy_notice_gives_the_same_model_as_the_clean_text(notice):
     assert table.rows == NOTICE_TABLE and kinds[kinds.index("table") + 1] == "attachments"
     assert rich.source.format == "docx"
     assert [b.line for b in rich.blocks[:3]] == [1, 3, 4]  # paragraph numbers
+
+
+def test_reformatting_a_word_file_never_targets_the_original():
+    from speechdoc.outputs import default_output
+
+    assert str(default_output("in/messy.docx", ".docx")) == "in/messy-gbt9704.docx"
+    assert str(default_output("in/messy.docx", ".pdf")) == "in/messy.pdf"
+    assert str(default_output("in/speech.txt", ".docx")) == "in/speech.docx"
