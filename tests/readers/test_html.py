@@ -91,7 +91,7 @@ def test_layout_tables_are_read_as_text_and_data_tables_as_tables():
     doc = html_document(page(layout))
     assert all(line.hint is None or line.hint.kind != "table" for line in doc.lines)
     assert texts(doc)[1].startswith("第1段正文")
-    assert [(d.text, d.reason) for d in doc.dropped] == [("首页", "outside the article")]
+    assert [(d.text, d.reason) for d in doc.dropped] == [("首页", "navigation")]
 
 
 def test_link_lists_inside_the_article_are_dropped():
@@ -151,3 +151,20 @@ def test_saved_page_gives_the_same_model_as_the_clean_text():
     assert table.rows == NOTICE_TABLE
     assert rich.source.format == "html"
     assert len(rich.dropped) == 14 and rich.blocks[0].line == 20  # HTML source lines
+
+
+def test_old_table_layout_page_in_gbk():
+    doc = read_source(INPUTS / "old-table-layout-gbk.htm")
+    assert doc.encoding == "gb18030"
+    assert texts(doc)[:3] == ["关于举办2017年度社科普及活动的通知", "各单位科研管理部门：",
+                              "\u00a0" * 4 + "为贯彻落实省委宣传部有关部署，进一步做好社会科学普及工作，经研究，"
+                              "决定举办2017年度社科普及活动。现将有关事项通知如下："]
+    assert texts(doc)[-4:] == ["\u00a0" * 4 + "附件：1．活动申报表", "\u00a0" * 10 + "2．活动总结表",
+                               "广东省哲学社会科学规划领导小组办公室", "2017年8月28日"]
+    assert [(d.reason, d.text) for d in doc.dropped] == [
+        ("navigation", "机构概况"), ("navigation", "通知公告"), ("navigation", "规划项目"), ("navigation", "成果推介"),
+        ("navigation", "您的位置：首页 >> 通知公告"),
+        ("outside the article", "发布日期：2017-08-28\u3000\u3000点击数：356"),
+        ("page tools", "【打印本页】【关闭窗口】"),
+        ("footer", "版权所有 广东省哲学社会科学规划领导小组办公室\u3000粤ICP备05008888号"),
+    ]

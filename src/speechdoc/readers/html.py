@@ -46,6 +46,7 @@ _CHROME = (
      r"^(当前位置|您的位置|首页\s*[>＞»])"),
     ("footer", r"foot|bottom|copyright|banquan", r"版权所有|ICP备|Copyright|©|主办单位|网站标识码"),
     ("page header", r"header|^top|logo|banner|search", None),
+    ("page tools", r"print|tools|font-?size", r"打印本页|关闭窗口|返回顶部|【打印】|【关闭】|字号[:：]?\s*[【\[]?[大中小]"),
 )
 _CHROME_TAGS = {"nav": "navigation", "footer": "footer", "header": "page header", "aside": "related articles"}
 
@@ -163,7 +164,7 @@ def _sort(lines: list[TextLine], article: etree._Element, body: etree._Element):
             continue
         text = item.text or "\t".join("\t".join(row) for row in item.rows)
         if text.strip():
-            dropped.append(Dropped(item.line or 0, text, reason or "outside the article"))
+            dropped.append(Dropped(item.line or 0, text, reason or _outside_reason(item.owner)))
     return kept, dropped, warnings
 
 
@@ -192,6 +193,10 @@ def chrome_reason(el: etree._Element, stop: etree._Element, text: str = "") -> s
         if text_pattern and re.search(text_pattern, text.strip()):
             return reason
     return None
+
+
+def _outside_reason(owner: etree._Element) -> str:
+    return "navigation" if link_density(owner) > 0.8 else "outside the article"
 
 
 def _class_reason(el: etree._Element) -> str | None:
