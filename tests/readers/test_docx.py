@@ -313,3 +313,21 @@ def test_reformatting_a_word_file_never_targets_the_original():
     assert str(default_output("in/messy.docx", ".docx")) == "in/messy-gbt9704.docx"
     assert str(default_output("in/messy.docx", ".pdf")) == "in/messy.pdf"
     assert str(default_output("in/speech.txt", ".docx")) == "in/speech.docx"
+
+
+def test_a_whole_paragraph_styled_as_heading_is_left_to_the_text_rules(tmp_path):
+    doc = read_body(tmp_path, p("标题", "Title") + p("（一）指导思想。坚持以人民为中心。", "Heading2"))
+    assert hinted(doc) == [("标题", "title", None)]
+    assert texts(doc)[1] == "（一）指导思想。坚持以人民为中心。"
+
+
+def test_strict_open_xml_is_read(notice, tmp_path):
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(notice) as zin, zipfile.ZipFile(strict, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename.startswith("word/"):
+                data = data.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            zout.writestr(info, data)
+    assert texts(read_docx(strict)) == texts(read_docx(notice))

@@ -16,6 +16,7 @@ Line origins are paragraph numbers: the n-th paragraph or table of the body.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from ..model import Dropped, Meta
 from .docx_numbering import Numbering
 from .docx_styles import Structure, Styles, w, wval
 from .numerals import marker_level
-from .ooxml import Package
+from .ooxml import Package, parse_xml
 from .source import Hint, SourceDocument, SourceLine, table_line
 
 _DOCUMENT = "word/document.xml"
@@ -38,6 +39,9 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _BREAK = "\n"
 _MAX_TABLE_DEPTH = 8
+_RUN_IN = re.compile(r"[。！？；].+")  # a sentence end with more text after it
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def read_docx(path: str | Path) -> SourceDocument:
@@ -48,7 +52,7 @@ def read_docx(path: str | Path) -> SourceDocument:
                              hint="give a .docx saved by Word or WPS")
         reader = _Reader(Styles(_optional(pkg, "word/styles.xml")),
                          Numbering(_optional(pkg, "word/numbering.xml")))
-        body = pkg.xml(_DOCUMENT).find(w("body"))
+        body = _xml(pkg, _DOCUMENT).find(w("body"))
         if body is not None:
             reader.block_container(body)
         title = _core_title(pkg)
@@ -58,7 +62,12 @@ def read_docx(path: str | Path) -> SourceDocument:
 
 
 def _optional(pkg: Package, name: str) -> etree._Element | None:
-    return pkg.xml(name) if pkg.has(name) else None
+    return _xml(pkg, name) if pkg.has(name) else None
+
+
+def _xml(pkg: Package, name: str) -> etree._Element:
+    """A part, with "Strict Open XML" (Word's other save format) read as the usual namespace."""
+    return parse_xml(pkg.read(name).replace(_STRICT_W, _TRANSITIONAL_W), name=name, path=pkg.path)
 
 
 def _core_title(pkg: Package) -> str | None:
@@ -157,6 +166,9 @@ class _Reader:
             self.lines.extend(SourceLine(part, self.number) for part in parts if part.strip())
             return
         text = label + content.text
+        if structure.kind == "heading" and _RUN_IN.search(text):
+            self.lines.append(SourceLine(text, self.number))  # a whole paragraph styled as a heading:
+            return  # the text matchers find its run-in heading
         if structure.kind == "heading":
             level = marker_level(text) or min(structure.level or 1, 4)
             self.lines.append(SourceLine(text, self.number, Hint("heading", level=level)))
