@@ -45,7 +45,8 @@ def parse(source: str | Path, *, options: ReadOptions | None = None, profile: Pr
     name = str(source)
     if text is None and name.lower().endswith(MODEL_SUFFIXES):
         return with_meta(load_model(name), meta)
-    src = SourceText(path=name, encoding="str", text=text) if text is not None else read_source(name, options.encoding)
+    src = SourceText(path=name, encoding="str", text=text) if text is not None else read_source(
+        name, options.encoding, keep_boilerplate=options.keep_boilerplate)
     if isinstance(src, SourceDocument):
         return with_meta(parse_source_document(src, options=options, profile=profile), meta)
     cleaned = clean(src.lines, keep_boilerplate=options.keep_boilerplate, normalize=options.normalize)

@@ -168,3 +168,17 @@ def test_old_table_layout_page_in_gbk():
         ("page tools", "【打印本页】【关闭窗口】"),
         ("footer", "版权所有 广东省哲学社会科学规划领导小组办公室\u3000粤ICP备05008888号"),
     ]
+
+
+def test_hidden_text_is_dropped_and_reported():
+    doc = html_document(page("<div>" + ARTICLE + "<p style='display: none'>隐藏的关键词</p>"
+                             "<div hidden><p>也看不见</p></div></div>"))
+    assert "隐藏" not in "".join(texts(doc))
+    assert [(d.text, d.reason) for d in doc.dropped] == [("隐藏的关键词", "hidden on the page"),
+                                                         ("也看不见", "hidden on the page")]
+
+
+def test_keep_page_keeps_the_chrome_as_text():
+    doc = read_source(INPUTS / "notice.html", keep_boilerplate=True)
+    assert "当前位置：首页 > 通知公告" in texts(doc) and "相关文章" in texts(doc)
+    assert doc.dropped == ()

@@ -39,8 +39,11 @@ def source_format(path: str | Path) -> str:
     return "text"
 
 
-def read_source(path: str | Path, encoding: str | None = None) -> SourceText | SourceDocument:
-    """Read ``path`` (``-`` for standard input, always text) with the reader for its type."""
+def read_source(path: str | Path, encoding: str | None = None, *,
+                keep_boilerplate: bool = False) -> SourceText | SourceDocument:
+    """Read ``path`` (``-`` for standard input, always text) with the reader for its type.
+
+    ``keep_boilerplate`` keeps a web page's navigation, footers and the like as text lines."""
     fmt = source_format(path)
     if fmt == "markdown":
         from .markdown import read_markdown
@@ -57,7 +60,7 @@ def read_source(path: str | Path, encoding: str | None = None) -> SourceText | S
     if fmt == "html":
         from .html import read_html
 
-        return read_html(path, encoding)
+        return read_html(path, encoding, keep_page=keep_boilerplate)
     return read_text(path, encoding)
 
 

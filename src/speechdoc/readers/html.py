@@ -51,19 +51,23 @@ _CHROME = (
 _CHROME_TAGS = {"nav": "navigation", "footer": "footer", "header": "page header", "aside": "related articles"}
 
 
-def read_html(path: str | Path, encoding: str | None = None) -> SourceDocument:
+def read_html(path: str | Path, encoding: str | None = None, *, keep_page: bool = False) -> SourceDocument:
     name = str(path)
     data = _read_bytes(name)
     enc, text = _decode(data, encoding, name)
-    return html_document(text, path=name, encoding=enc)
+    return html_document(text, path=name, encoding=enc, keep_page=keep_page)
 
 
-def html_document(text: str, *, path: str | None = None, encoding: str | None = None) -> SourceDocument:
+def html_document(text: str, *, path: str | None = None, encoding: str | None = None,
+                  keep_page: bool = False) -> SourceDocument:
+    """The article of the page; ``keep_page`` keeps every visible line of the page instead."""
     root = _parse(text, path)
     body = root.find("body") if root.find("body") is not None else root
-    article = find_article(body)
+    hidden = _remove_hidden(body)
+    article = body if keep_page else find_article(body)
     lines = lay_out(body)
-    kept, dropped, warnings = _sort(lines, article, body)
+    kept, dropped, warnings = _sort(lines, article, body, keep_all=keep_page)
+    dropped = sorted(dropped + hidden, key=lambda d: d.line)
     title_line, title_warning = _title(root, article, kept)
     if title_line is not None:
         kept.insert(0, title_line)
@@ -100,6 +104,25 @@ def _parse(text: str, path: str | None) -> etree._Element:
         return lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot read the page as HTML ({exc})", path=path) from None
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _remove_hidden(body: etree._Element) -> list[Dropped]:
+    """Take out what the page never shows (``hidden``, ``display:none``), reporting its text."""
+    hidden = [el for el in body.iter() if isinstance(el.tag, str)
+              and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                   or _HIDDEN_STYLE.search(el.get("style", "")))]
+    dropped = []
+    for el in hidden:
+        if el.getparent() is None or any(a in hidden for a in el.iterancestors()):
+            continue
+        for line in lay_out(el):
+            if line.text.strip():
+                dropped.append(Dropped(line.line or 0, line.text, "hidden on the page"))
+        el.drop_tree()
+    return dropped
 
 
 # ---------------------------------------------------------------- finding the article
@@ -152,13 +175,13 @@ def _has_block_children(el: etree._Element) -> bool:
 # ---------------------------------------------------------------- keeping and dropping
 
 
-def _sort(lines: list[TextLine], article: etree._Element, body: etree._Element):
+def _sort(lines: list[TextLine], article: etree._Element, body: etree._Element, *, keep_all: bool):
     kept: list[SourceLine] = []
     dropped: list[Dropped] = []
     warnings: list[Diagnostic] = []
     for item in lines:
-        inside = item.owner is article or _is_inside(item.owner, article)
-        reason = chrome_reason(item.owner, article if inside else body, item.text)
+        inside = keep_all or item.owner is article or _is_inside(item.owner, article)
+        reason = None if keep_all else chrome_reason(item.owner, article if inside else body, item.text)
         if inside and reason is None:
             kept.extend(_source_lines(item, warnings))
             continue
