@@ -189,3 +189,19 @@ def test_speech_gives_the_same_model_as_the_clean_text():
     assert rich.source.format == "markdown"
     assert rich.blocks[5].line == 12  # lines point into the .md file (`## 充分认识…`)
     assert {w.code for w in rich.warnings} == {"markdown-emphasis", "markdown-link"}
+
+
+def test_nested_ordered_lists_use_the_fourth_level_marker():
+    doc = markdown_document("1. 第一项\n   1. 细项甲\n   2. 细项乙\n2. 第二项\n")
+    assert texts(doc) == ["1.第一项", "（1）细项甲", "（2）细项乙", "2.第二项"]
+
+
+def test_raw_html_blocks_keep_their_lines():
+    doc = markdown_document('正文。\n\n<div align="right">××市教育局<br>2024年3月5日</div>\n')
+    assert texts(doc) == ["正文。", "××市教育局", "2024年3月5日"]
+    assert [w.line for w in doc.warnings] == [3]
+
+
+def test_raw_html_tables_stay_tables():
+    doc = markdown_document("<table><tr><td>项目</td><td>时间</td></tr><tr><td>报名</td><td>3月</td></tr></table>\n")
+    assert doc.lines[0].hint.rows == (("项目", "时间"), ("报名", "3月"))

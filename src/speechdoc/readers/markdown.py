@@ -143,7 +143,8 @@ class _Walker:
             self.item_prefix = ""
             return
         current.number += 1
-        self.item_prefix = f"{current.number}."
+        nested = sum(1 for lst in self.lists if lst.ordered) > 1
+        self.item_prefix = f"（{current.number}）" if nested else f"{current.number}."
 
     def _table(self, tokens: list[Token], i: int, line: int | None) -> int:
         rows: list[tuple[str, ...]] = []
@@ -167,10 +168,10 @@ class _Walker:
                 self.lines.append(SourceLine(text, None if line is None else line + 1 + n))
 
     def _html_block(self, tok: Token, line: int | None) -> None:
-        text = _html_text(tok.content)
-        if text:
-            self._warn(line, "raw HTML in the Markdown: only its text is kept")
-            self.lines.append(SourceLine(text, line))
+        lines = _html_lines(tok.content, line)
+        if lines:
+            self._warn(line, "raw HTML in the Markdown: only its text (and tables) are kept")
+        self.lines.extend(lines)
 
     # ------------------------------------------------------------ inline
 
@@ -229,14 +230,18 @@ def _joined_soft_breaks(lines: list[str]) -> list[str]:
     return out
 
 
-def _html_text(html: str) -> str:
+def _html_lines(html: str, line: int | None) -> list[SourceLine]:
+    """A raw HTML block laid out as a browser shows it: ``<br>`` splits lines, tables stay tables."""
     from lxml import html as lxml_html
+
+    from .html_text import lay_out
 
     stripped = html.strip()
     if not stripped or stripped.startswith("<!--"):
-        return ""
+        return []
     try:
         fragment = lxml_html.fragment_fromstring(stripped, create_parent="div")
     except Exception:  # noqa: BLE001 - malformed HTML: keep the raw text rather than lose it
-        return stripped
-    return " ".join(fragment.text_content().split())
+        return [SourceLine(stripped, line)]
+    return [table_line(item.rows, line) if item.rows else SourceLine(item.text, line)
+            for item in lay_out(fragment) if item.rows or item.text.strip()]
