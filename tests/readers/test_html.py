@@ -4,6 +4,8 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from speechdoc.errors import InputError
 from speechdoc.readers import read_source
@@ -182,3 +184,23 @@ def test_keep_page_keeps_the_chrome_as_text():
     doc = read_source(INPUTS / "notice.html", keep_boilerplate=True)
     assert "当前位置：首页 > 通知公告" in texts(doc) and "相关文章" in texts(doc)
     assert doc.dropped == ()
+
+
+_PIECES = ["<p>", "</p>", "<div>", "</div>", "<br>", "<table><tr><td>", "</td><td>", "</td></tr></table>",
+           "<ul><li><a href='#'>", "</a></li></ul>", "<h1>", "</h1>", "&nbsp;", "　", "\n", "<span>", "</span>",
+           "<div class='footer'>", "<nav>", "</nav>", "<img src=x>", "<p style='display:none'>", "<!-- c -->"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet="一二三通知，。：附件", min_size=1, max_size=12)),
+                max_size=40))
+def test_any_tag_soup_is_read_and_every_hanzi_kept_or_reported(pieces):
+    soup = "".join(pieces)
+    if not soup.strip():
+        return
+    doc = html_document("<html><body>" + soup + "</body></html>")
+    out = Counter(HANZI.findall("".join(line.text for line in doc.lines)
+                                + "".join(d.text for d in doc.dropped)
+                                + "".join(c for line in doc.lines if line.hint for row in line.hint.rows for c in row)))
+    for char, count in Counter(HANZI.findall(soup.replace("<!-- c -->", ""))).items():
+        assert out[char] >= count, (char, soup)
