@@ -331,3 +331,19 @@ def test_strict_open_xml_is_read(notice, tmp_path):
                                     b"http://purl.oclc.org/ooxml/wordprocessingml/main")
             zout.writestr(info, data)
     assert texts(read_docx(strict)) == texts(read_docx(notice))
+
+
+def test_a_pasted_scrape_in_word_gives_the_same_model_as_the_text(tmp_path):
+    """The bundled real sample, one Word paragraph per line, as a clerk pastes it into Word."""
+    from docx import Document
+
+    from tests.conftest import SAMPLE
+    from tests.readers.models import content, parse_or_skip
+
+    d = Document()
+    for line in SAMPLE.read_text("utf-8").splitlines():
+        d.add_paragraph(line)
+    d.save(tmp_path / "pasted.docx")
+    rich, text = parse_or_skip(tmp_path / "pasted.docx"), parse_or_skip(SAMPLE)
+    assert content(rich) == content(text)
+    assert [(x.text, x.reason) for x in rich.dropped] == [(x.text, x.reason) for x in text.dropped]

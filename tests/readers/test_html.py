@@ -204,3 +204,17 @@ def test_any_tag_soup_is_read_and_every_hanzi_kept_or_reported(pieces):
                                 + "".join(c for line in doc.lines if line.hint for row in line.hint.rows for c in row)))
     for char, count in Counter(HANZI.findall(soup.replace("<!-- c -->", ""))).items():
         assert out[char] >= count, (char, soup)
+
+
+def test_a_scrape_as_paragraphs_gives_the_same_model_as_the_text(tmp_path):
+    """The bundled real sample, one <p> per line: the same model, the same lines dropped."""
+    import html
+
+    from tests.conftest import SAMPLE
+    from tests.readers.models import content, parse_or_skip
+
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in SAMPLE.read_text("utf-8").splitlines())
+    (tmp_path / "page.html").write_text(page("<div class='article'>" + body + "</div>"), "utf-8")
+    rich, text = parse_or_skip(tmp_path / "page.html"), parse_or_skip(SAMPLE)
+    assert content(rich) == content(text)
+    assert [(x.text, x.reason) for x in rich.dropped] == [(x.text, x.reason) for x in text.dropped]

@@ -181,7 +181,9 @@ def _sort(lines: list[TextLine], article: etree._Element, body: etree._Element, 
     warnings: list[Diagnostic] = []
     for item in lines:
         inside = keep_all or item.owner is article or _is_inside(item.owner, article)
-        reason = None if keep_all else chrome_reason(item.owner, article if inside else body, item.text)
+        # Inside the article only the page's structure speaks; boilerplate *text* is the cleaner's job.
+        reason = None if keep_all else chrome_reason(item.owner, article if inside else body,
+                                                     "" if inside else item.text)
         if inside and reason is None:
             kept.extend(_source_lines(item, warnings))
             continue
@@ -261,7 +263,7 @@ def _title(root, article, kept: list[SourceLine]) -> tuple[SourceLine | None, li
     if first and _looks_like_title(first):
         return None, []
     page = _page_title(root)
-    if not page:
+    if not page or first.startswith(page):
         return None, []
     note = Diagnostic("info", "the article has no headline; the page's <title> is used as the title", None,
                       "check the title in the output", "html-title")
