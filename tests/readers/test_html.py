@@ -218,3 +218,15 @@ def test_a_scrape_as_paragraphs_gives_the_same_model_as_the_text(tmp_path):
     rich, text = parse_or_skip(tmp_path / "page.html"), parse_or_skip(SAMPLE)
     assert content(rich) == content(text)
     assert [(x.text, x.reason) for x in rich.dropped] == [(x.text, x.reason) for x in text.dropped]
+
+
+def test_article_of_deeply_wrapped_paragraphs_is_found_fast():
+    import time
+
+    nav = "<div class='menu'>" + "".join(f"<a href='#'>栏目{i}</a>" for i in range(300)) + "</div>"
+    paragraphs = "".join(f"<div><div><p>第{i}段正文，内容较长，看看大页面是否够快。</p></div></div>" for i in range(3000))
+    start = time.monotonic()
+    doc = html_document(page(nav + "<div id='c'>" + paragraphs + "</div>"))
+    assert time.monotonic() - start < 3
+    assert len(texts(doc)) == 1 + 3000  # the page title, then every paragraph
+    assert [d.reason for d in doc.dropped] == ["navigation"]

@@ -6,8 +6,8 @@ it drops. So this is a small lxml extractor in the readability tradition:
 
 1. Parse with lxml's HTML parser (no network, no entities); scripts, styles and forms' widgets
    are skipped.
-2. Score blocks by their prose (length, Chinese and Latin commas and full stops), minus link
-   text; the best-scoring container is the article.
+2. Measure the prose (text outside links, weighted by commas and full stops) under every
+   element; the article is the smallest container holding most of it (``find_article``).
 3. Lay the whole page out as lines (``html_text``). Lines in the article are kept; lines
    outside it, and link lists, share bars and the like inside it, are dropped and reported
    with a reason (navigation, share bar, related articles, footer, page header, outside the
@@ -129,25 +129,44 @@ def _remove_hidden(body: etree._Element) -> list[Dropped]:
 
 
 def find_article(body: etree._Element) -> etree._Element:
-    """The container with the most prose, readability-style: each text block scores for its
-    parent (and half for its grandparent); link-heavy containers lose their score."""
-    scores: dict[etree._Element, float] = {}
-    for el in body.iter():
-        tag = _tag(el)
-        if tag not in BLOCKS or tag in ("body", "table", "tbody", "tr", "ul", "ol", "dl"):
-            continue
-        own = _own_text(el)
-        if len(own) < 10:
-            continue
-        score = 1 + len(_PROSE_PUNCTUATION.findall(own)) + min(len(own) / 100, 3)
-        target = el if _has_block_children(el) or tag in ("div", "td", "section", "article", "main") else el.getparent()
-        for k, node in enumerate((target, target.getparent() if target is not None else None)):
-            if node is not None and _tag(node) not in SKIPPED:
-                scores[node] = scores.get(node, 0) + score / (1 + k)
-    if not scores:
-        return body
-    ranked = {el: s * (1 - link_density(el)) for el, s in scores.items()}
-    return max(ranked, key=ranked.get)
+    """The smallest container that holds most of the page's prose.
+
+    Prose is text outside links, weighted by its commas and full stops (navigation, link
+    lists and related-article lists are links; footers are short). From ``<body>`` down, the
+    walk enters the child holding at least ``ARTICLE_SHARE`` of its parent's prose, and stops
+    where the prose is spread over several children: that element is the article.
+    """
+    prose: dict[etree._Element, float] = {}
+    _prose(body, prose)
+    node = body
+    while True:
+        children = [c for c in node if isinstance(c.tag, str)]
+        best = max(children, key=lambda c: prose.get(c, 0.0), default=None)
+        if best is None or prose.get(best, 0.0) < ARTICLE_SHARE * prose.get(node, 0.0) or not prose.get(best):
+            return node
+        node = best
+
+
+ARTICLE_SHARE = 0.7
+
+
+def _prose(el: etree._Element, out: dict[etree._Element, float]) -> float:
+    """Prose inside ``el`` (its own tail belongs to its parent); fills ``out`` for every element."""
+    tag = _tag(el)
+    total = 0.0
+    if tag not in SKIPPED and tag is not None and tag != "a":
+        total = _prose_score(el.text)
+        for child in el:
+            total += _prose(child, out) + _prose_score(child.tail)
+    out[el] = total
+    return total
+
+
+def _prose_score(text: str | None) -> float:
+    if not text:
+        return 0.0
+    stripped = "".join(text.split())
+    return len(stripped) + 3 * len(_PROSE_PUNCTUATION.findall(stripped))
 
 
 def link_density(el: etree._Element) -> float:
@@ -156,20 +175,6 @@ def link_density(el: etree._Element) -> float:
         return 0.0
     links = sum(len(_text(a)) for a in el.iter("a"))
     return min(links / text, 1.0)
-
-
-def _own_text(el: etree._Element) -> str:
-    """The text of ``el`` not inside a nested block element."""
-    parts = [el.text or ""]
-    for child in el:
-        if _tag(child) not in BLOCKS and _tag(child) not in SKIPPED:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts).strip()
-
-
-def _has_block_children(el: etree._Element) -> bool:
-    return any(_tag(child) in BLOCKS or _tag(child) == "br" for child in el)
 
 
 # ---------------------------------------------------------------- keeping and dropping

@@ -92,7 +92,7 @@ def _walk(el: etree._Element, owner: etree._Element, layout: _Layout, pre: bool)
     layout.text(el.text, owner, el.sourceline, pre)
     for child in el:
         _walk(child, owner, layout, pre)
-        layout.text(child.tail, owner, _tail_line(child), pre)
+        layout.text(child.tail, owner, child.sourceline, pre)
     if block:
         layout.flush()
 
@@ -139,10 +139,6 @@ def _resolve_segment_breaks(text: str) -> str:
 
 def _tag(el) -> str | None:
     return el.tag.lower() if isinstance(el.tag, str) else None
-
-
-def _tail_line(el: etree._Element) -> int | None:
-    return el.sourceline
 
 
 def _plus(line: int | None, n: int) -> int | None:
