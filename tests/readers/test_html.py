@@ -230,3 +230,12 @@ def test_article_of_deeply_wrapped_paragraphs_is_found_fast():
     assert time.monotonic() - start < 3
     assert len(texts(doc)) == 1 + 3000  # the page title, then every paragraph
     assert [d.reason for d in doc.dropped] == ["navigation"]
+
+
+def test_attachment_box_below_the_article_is_kept():
+    box = ("<div class='fujian'><p>附件：<a href='/1.doc'>1.开学工作检查表</a></p>"
+           "<p><a href='/2.xls'>2.安全隐患整改台账</a></p></div>")
+    doc = html_document(page("<h1>关于开学的通知</h1><div class='content'>" + ARTICLE + "</div>" + box
+                             + "<div class='editor'>责任编辑：张三</div>"))
+    assert texts(doc)[-2:] == ["附件：1.开学工作检查表", "2.安全隐患整改台账"]
+    assert [(d.text, d.reason) for d in doc.dropped] == [("责任编辑：张三", "outside the article")]

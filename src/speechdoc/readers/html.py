@@ -66,7 +66,8 @@ def html_document(text: str, *, path: str | None = None, encoding: str | None = 
     hidden = _remove_hidden(body)
     article = body if keep_page else find_article(body)
     lines = lay_out(body)
-    kept, dropped, warnings = _sort(lines, article, body, keep_all=keep_page)
+    parts = [article, *_attachment_blocks(article, body)]
+    kept, dropped, warnings = _sort(lines, parts, body, keep_all=keep_page)
     dropped = sorted(dropped + hidden, key=lambda d: d.line)
     title_line, title_warning = _title(root, article, kept)
     if title_line is not None:
@@ -180,14 +181,16 @@ def link_density(el: etree._Element) -> float:
 # ---------------------------------------------------------------- keeping and dropping
 
 
-def _sort(lines: list[TextLine], article: etree._Element, body: etree._Element, *, keep_all: bool):
+def _sort(lines: list[TextLine], parts: list[etree._Element], body: etree._Element, *, keep_all: bool):
+    """Keep the lines inside the article's parts; drop the rest, each with its reason."""
     kept: list[SourceLine] = []
     dropped: list[Dropped] = []
     warnings: list[Diagnostic] = []
     for item in lines:
-        inside = keep_all or item.owner is article or _is_inside(item.owner, article)
+        part = next((p for p in parts if item.owner is p or _is_inside(item.owner, p)), None)
+        inside = keep_all or part is not None
         # Inside the article only the page's structure speaks; boilerplate *text* is the cleaner's job.
-        reason = None if keep_all else chrome_reason(item.owner, article if inside else body,
+        reason = None if keep_all else chrome_reason(item.owner, part if inside else body,
                                                      "" if inside else item.text)
         if inside and reason is None:
             kept.extend(_source_lines(item, warnings))
@@ -251,6 +254,23 @@ def _is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
 
 
 # ---------------------------------------------------------------- the title
+
+
+_ATTACHMENT_START = re.compile(r"^\s*附\s*件")
+
+
+def _attachment_blocks(article: etree._Element, body: etree._Element) -> list[etree._Element]:
+    """Blocks right after the article that list its attachments (``附件：1.…``), which many
+    sites keep in a box of their own below the text."""
+    out = []
+    for sibling in article.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        first = next((line.text for line in lay_out(sibling) if line.text.strip()), "")
+        if not _ATTACHMENT_START.match(first) or chrome_reason(sibling, body) is not None:
+            break
+        out.append(sibling)
+    return out
 
 
 def _title(root, article, kept: list[SourceLine]) -> tuple[SourceLine | None, list[Diagnostic]]:
