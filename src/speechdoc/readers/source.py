@@ -73,6 +73,7 @@ class SourceDocument:
 
 
 def table_line(rows: tuple[tuple[str, ...], ...], origin: int | None = None) -> SourceLine:
-    """A table as one hinted line; its text is how the table reads when pasted (tab-separated cells)."""
-    text = "  ".join("\t".join(cell.replace("\n", " ") for cell in row) for row in rows)
+    """A table as one hinted line. The hint's rows are the table; the line's text is only a label
+    (every cell, separated by ｜, so a report that names the line shows the table's words)."""
+    text = "｜".join("｜".join(" ".join(cell.split()) for cell in row) for row in rows)
     return SourceLine(text, origin, Hint("table", rows=rows))
