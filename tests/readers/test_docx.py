@@ -347,3 +347,30 @@ def test_a_pasted_scrape_in_word_gives_the_same_model_as_the_text(tmp_path):
     rich, text = parse_or_skip(tmp_path / "pasted.docx"), parse_or_skip(SAMPLE)
     assert content(rich) == content(text)
     assert [(x.text, x.reason) for x in rich.dropped] == [(x.text, x.reason) for x in text.dropped]
+
+
+def test_hidden_text_is_left_out_and_reported(tmp_path):
+    body = ('<w:p><w:r><w:t>看得见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>看不见</w:t></w:r>'
+            '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>也看得见</w:t></w:r></w:p>')
+    doc = read_body(tmp_path, body)
+    assert texts(doc) == ["看得见也看得见"]
+    assert [(d.line, d.text) for d in doc.dropped] == [(1, "看不见")]
+
+
+def test_lists_defined_through_a_list_style(tmp_path):
+    numbering = """
+<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="GongwenList"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="GongwenList"/></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>"""
+    path = docx_with_body(tmp_path / "l.docx", p("总体要求", num=(2, 0)) + p("主要任务", num=(2, 0)),
+                          numbering_xml=numbering)
+    with zipfile.ZipFile(path) as zf:
+        styles = zf.read("word/styles.xml").decode("utf-8")
+    list_style = ('<w:style w:type="numbering" w:styleId="GongwenList"><w:name w:val="公文列表"/>'
+                  '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
+    styles = styles.replace("</w:styles>", list_style + "</w:styles>")
+    linked = replace_part(path, tmp_path / "linked.docx", "word/styles.xml", styles.encode("utf-8"))
+    assert texts(read_docx(linked)) == ["一、总体要求", "二、主要任务"]

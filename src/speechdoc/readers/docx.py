@@ -50,8 +50,8 @@ def read_docx(path: str | Path) -> SourceDocument:
         if not pkg.has(_DOCUMENT):
             raise InputError("is a ZIP file but not a Word document (no word/document.xml)", path=name,
                              hint="give a .docx saved by Word or WPS")
-        reader = _Reader(Styles(_optional(pkg, "word/styles.xml")),
-                         Numbering(_optional(pkg, "word/numbering.xml")))
+        styles = Styles(_optional(pkg, "word/styles.xml"))
+        reader = _Reader(styles, Numbering(_optional(pkg, "word/numbering.xml"), styles.list_styles))
         body = _xml(pkg, _DOCUMENT).find(w("body"))
         if body is not None:
             reader.block_container(body)
@@ -87,6 +87,7 @@ class _Paragraph:
     notes: int = 0
     math: int = 0
     symbols: int = 0
+    hidden: str = ""  # text formatted as hidden, left out and reported
     textboxes: list[etree._Element] = field(default_factory=list)
 
     def add(self, text: str) -> None:
@@ -134,6 +135,8 @@ class _Reader:
         content = _Paragraph()
         _inline(p, content)
         self.report(content)
+        if content.hidden.strip():
+            self.dropped.append(Dropped(self.number, content.hidden, "hidden text (not shown or printed by Word)"))
         text = content.text
         if structure is not None and structure.kind == "toc":
             if text.strip():
@@ -224,7 +227,11 @@ def _inline(el: etree._Element, out: _Paragraph) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == w("t"):
+        if tag == w("r") and _hidden(child):
+            hidden = _Paragraph()
+            _inline(child, hidden)
+            out.hidden += hidden.text
+        elif tag == w("t"):
             out.add(child.text or "")
         elif tag in (w("tab"), w("ptab")):
             out.add("\t")
@@ -248,6 +255,12 @@ def _inline(el: etree._Element, out: _Paragraph) -> None:
             out.add("".join(t.text or "" for t in child.iter(f"{{{_MATH}}}t")))
         else:  # r, hyperlink, ins, smartTag, sdt, sdtContent, fldSimple, customXml, moveTo, dir, bdo …
             _inline(child, out)
+
+
+def _hidden(run: etree._Element) -> bool:
+    """A run formatted as hidden text (``w:vanish``), which Word does not show or print."""
+    vanish = run.find(f"{w('rPr')}/{w('vanish')}")
+    return vanish is not None and vanish.get(w("val"), "true") not in ("0", "false", "off")
 
 
 def _symbol(el: etree._Element, out: _Paragraph) -> None:

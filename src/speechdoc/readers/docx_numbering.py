@@ -45,17 +45,33 @@ class _Instance:
 
 
 class Numbering:
-    def __init__(self, root: etree._Element | None):
+    """``list_styles`` maps a numbering style's id to its numId (from styles.xml), for lists
+    defined through a list style (``w:numStyleLink``)."""
+
+    def __init__(self, root: etree._Element | None, list_styles: dict[str, str] | None = None):
         self._abstracts: dict[str, dict[int, Level]] = {}
         self._instances: dict[str, _Instance] = {}
         self._counters: dict[str, list[int | None]] = {}
         if root is None:
             return
+        links: dict[str, str] = {}
         for el in root.iter(w("abstractNum")):
-            self._abstracts[el.get(w("abstractNumId")) or ""] = {
-                int(lvl.get(w("ilvl")) or 0): _level(lvl) for lvl in el.findall(w("lvl"))}
+            abstract_id = el.get(w("abstractNumId")) or ""
+            self._abstracts[abstract_id] = {int(lvl.get(w("ilvl")) or 0): _level(lvl) for lvl in el.findall(w("lvl"))}
+            if wval(el, "numStyleLink"):
+                links[abstract_id] = wval(el, "numStyleLink") or ""
         for el in root.iter(w("num")):
             self._instances[el.get(w("numId")) or ""] = _instance(el)
+        self._follow_style_links(links, list_styles or {})
+
+    def _follow_style_links(self, links: dict[str, str], list_styles: dict[str, str]) -> None:
+        """An abstract list that only names a list style takes the levels (and counters) of the
+        list that style points to."""
+        for instance in self._instances.values():
+            style = links.get(instance.abstract_id)
+            target = self._instances.get(list_styles.get(style or "", ""))
+            if target is not None and target.abstract_id not in links:
+                instance.abstract_id = target.abstract_id
 
     def level_for_style(self, num_id: str, style_id: str | None) -> int:
         """The list level linked to a style (``w:pStyle`` in a level), else 0."""

@@ -56,9 +56,14 @@ class Styles:
     def __init__(self, root: etree._Element | None):
         self._styles: dict[str, Style] = {}
         self.default_paragraph: str | None = None
+        self.list_styles: dict[str, str] = {}  # numbering style id → numId
         if root is None:
             return
         for el in root.iter(w("style")):
+            if el.get(w("type")) == "numbering":
+                num_id = _style(el).num_id
+                if num_id:
+                    self.list_styles[el.get(w("styleId")) or ""] = num_id
             if el.get(w("type")) != "paragraph":
                 continue
             style = _style(el)
