@@ -3,13 +3,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
+from speechdoc import api
 
 
-def parse_or_skip(path):
-    pytest.importorskip("speechdoc.parse", reason="the parser (branch parse) is not merged yet")
-    from speechdoc import api
-
+def parse(path):
     return api.parse(str(path))
 
 

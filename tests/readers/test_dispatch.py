@@ -47,7 +47,6 @@ def test_missing_file_is_an_input_error():
 
 @pytest.mark.parametrize("name,fmt", [("speech.md", "markdown"), ("notice.html", "html")])
 def test_inspect_reads_rich_inputs(name, fmt):
-    pytest.importorskip("speechdoc.parse", reason="the parser (branch parse) is not merged yet")
     result = run_cli("inspect", "--json", str(INPUTS / name))
     assert result.returncode == 0, result.stderr.decode()
     model = json.loads(result.stdout)

@@ -296,9 +296,9 @@ def test_doc_is_converted_through_libreoffice(notice, tmp_path):
 
 
 def test_messy_notice_gives_the_same_model_as_the_clean_text(notice):
-    from tests.readers.models import content, parse_or_skip
+    from tests.readers.models import content, parse
 
-    rich, text = parse_or_skip(notice), parse_or_skip(INPUTS / "notice.txt")
+    rich, text = parse(notice), parse(INPUTS / "notice.txt")
     assert content(rich, without_tables=True) == content(text)
     kinds = [b.kind for b in rich.blocks]
     table = rich.blocks[kinds.index("table")]
@@ -338,13 +338,13 @@ def test_a_pasted_scrape_in_word_gives_the_same_model_as_the_text(tmp_path):
     from docx import Document
 
     from tests.conftest import SAMPLE
-    from tests.readers.models import content, parse_or_skip
+    from tests.readers.models import content, parse
 
     d = Document()
     for line in SAMPLE.read_text("utf-8").splitlines():
         d.add_paragraph(line)
     d.save(tmp_path / "pasted.docx")
-    rich, text = parse_or_skip(tmp_path / "pasted.docx"), parse_or_skip(SAMPLE)
+    rich, text = parse(tmp_path / "pasted.docx"), parse(SAMPLE)
     assert content(rich) == content(text)
     assert [(x.text, x.reason) for x in rich.dropped] == [(x.text, x.reason) for x in text.dropped]
 

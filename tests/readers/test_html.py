@@ -145,9 +145,9 @@ def test_empty_page_fails_cleanly(tmp_path):
 
 
 def test_saved_page_gives_the_same_model_as_the_clean_text():
-    from tests.readers.models import content, parse_or_skip
+    from tests.readers.models import content, parse
 
-    rich, text = parse_or_skip(INPUTS / "notice.html"), parse_or_skip(INPUTS / "notice.txt")
+    rich, text = parse(INPUTS / "notice.html"), parse(INPUTS / "notice.txt")
     assert content(rich, without_tables=True) == content(text)
     table = next(b for b in rich.blocks if b.kind == "table")
     assert table.rows == NOTICE_TABLE
@@ -211,11 +211,11 @@ def test_a_scrape_as_paragraphs_gives_the_same_model_as_the_text(tmp_path):
     import html
 
     from tests.conftest import SAMPLE
-    from tests.readers.models import content, parse_or_skip
+    from tests.readers.models import content, parse
 
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in SAMPLE.read_text("utf-8").splitlines())
     (tmp_path / "page.html").write_text(page("<div class='article'>" + body + "</div>"), "utf-8")
-    rich, text = parse_or_skip(tmp_path / "page.html"), parse_or_skip(SAMPLE)
+    rich, text = parse(tmp_path / "page.html"), parse(SAMPLE)
     assert content(rich) == content(text)
     assert [(x.text, x.reason) for x in rich.dropped] == [(x.text, x.reason) for x in text.dropped]
 

@@ -182,9 +182,9 @@ def test_never_raises_and_keeps_every_hanzi(text):
 
 
 def test_speech_gives_the_same_model_as_the_clean_text():
-    from tests.readers.models import content, parse_or_skip
+    from tests.readers.models import content, parse
 
-    rich, text = parse_or_skip(INPUTS / "speech.md"), parse_or_skip(INPUTS / "speech.txt")
+    rich, text = parse(INPUTS / "speech.md"), parse(INPUTS / "speech.txt")
     assert content(rich) == content(text)
     assert rich.source.format == "markdown"
     assert rich.blocks[5].line == 12  # lines point into the .md file (`## 充分认识…`)

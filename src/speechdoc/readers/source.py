@@ -17,16 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Diagnostic
 from ..model import Dropped, Meta
-
-try:  # the parser owns the Hint type; readers only build it
-    from ..parse import Hint
-except ImportError:  # pragma: no cover - before the parse package exists
-
-    @dataclass(frozen=True)
-    class Hint:  # type: ignore[no-redef]
-        kind: str
-        level: int | None = None
-        rows: tuple[tuple[str, ...], ...] = ()
+from ..parse.hint import Hint  # the parser owns the Hint type; readers only build it
 
 
 @dataclass(frozen=True)
