@@ -239,3 +239,41 @@ def test_attachment_box_below_the_article_is_kept():
                              + "<div class='editor'>责任编辑：张三</div>"))
     assert texts(doc)[-2:] == ["附件：1.开学工作检查表", "2.安全隐患整改台账"]
     assert [(d.text, d.reason) for d in doc.dropped] == [("责任编辑：张三", "outside the article")]
+
+
+def test_one_br_is_a_soft_break_two_and_blocks_are_hard():
+    doc = html_document(page("<div>" + ARTICLE + "<p>甲行<br>乙行<br><br>丙行</p><p>丁行</p></div>"))
+    assert [(line.text, line.soft) for line in doc.lines[-4:]] == [
+        ("甲行", False), ("乙行", True), ("丙行", False), ("丁行", False)]
+    assert doc.texts()[-6:] == ["甲行", "乙行", "", "丙行", "", "丁行"]
+
+
+def test_one_long_paragraph_is_not_the_whole_article():
+    long = "<p>" + "很长的一段正文，" * 60 + "完。</p>"
+    doc = html_document(page("<h1>关于开学的通知</h1><div class='c'><p>各区教育局：</p>" + long
+                             + "<p>××市教育局<br>2024年2月1日</p></div>"))
+    assert texts(doc)[1] == "各区教育局：" and texts(doc)[-2:] == ["××市教育局", "2024年2月1日"]
+    assert doc.dropped == ()
+
+
+def test_signature_and_date_below_the_text_box_are_kept():
+    doc = html_document(page("<div class='content'><div class='TRS_Editor'>" + ARTICLE + "</div>"
+                             "<p align='right'>××市教育局</p><p align='right'>2024年2月1日</p></div>"
+                             "<div class='footer'>版权所有</div>"))
+    assert texts(doc)[-2:] == ["××市教育局", "2024年2月1日"]
+    assert [d.reason for d in doc.dropped] == ["footer"]
+
+
+def test_br_hard_wraps_are_joined_like_wrapped_text(tmp_path):
+    from tests.readers.models import parse
+
+    text = ("为做好2024年春季学期开学工作，确保师生安全、平稳有序开学，现将有关事项通知如下。各校要在开学前完成校舍、"
+            "食堂、宿舍等场所的安全检查，建立问题清单，逐项整改到位，确保万无一失。坚持安全第一、预防为主。")
+    wrapped = "<br>\n".join(text[i:i + 24] for i in range(0, len(text), 24))
+    path = tmp_path / "wrapped.html"
+    path.write_text(page("<h1>关于做好开学工作的通知</h1><div><p>各区教育局：</p><p>" + wrapped
+                         + "</p><p>××市教育局<br>2024年2月1日</p></div>"), "utf-8")
+    doc = parse(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("title", "关于做好开学工作的通知"), ("salutation", "各区教育局："), ("paragraph", text),
+        ("signature", "××市教育局"), ("date", "2024年2月1日")]

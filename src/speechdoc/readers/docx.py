@@ -166,7 +166,8 @@ class _Reader:
     def emit(self, content: _Paragraph, label: str, structure: Structure | None) -> None:
         if structure is None:
             parts = [label + content.parts[0], *content.parts[1:]]
-            self.lines.extend(SourceLine(part, self.number) for part in parts if part.strip())
+            self.lines.extend(SourceLine(part, self.number, soft=n > 0)  # after a manual line break
+                              for n, part in enumerate(parts) if part.strip())
             return
         text = label + content.text
         if structure.kind == "heading" and _RUN_IN.search(text):

@@ -141,7 +141,7 @@ def find_article(body: etree._Element) -> etree._Element:
     _prose(body, prose)
     node = body
     while True:
-        children = [c for c in node if isinstance(c.tag, str)]
+        children = [c for c in node if _tag(c) in _CONTAINERS]
         best = max(children, key=lambda c: prose.get(c, 0.0), default=None)
         if best is None or prose.get(best, 0.0) < ARTICLE_SHARE * prose.get(node, 0.0) or not prose.get(best):
             return node
@@ -149,6 +149,8 @@ def find_article(body: etree._Element) -> etree._Element:
 
 
 ARTICLE_SHARE = 0.7
+# Elements that hold paragraphs; the walk never enters a paragraph itself (a long <p> is not the article).
+_CONTAINERS = frozenset("div section article main td table tbody thead tfoot tr form center blockquote".split())
 
 
 def _prose(el: etree._Element, out: dict[etree._Element, float]) -> float:
@@ -211,7 +213,7 @@ def _source_lines(item: TextLine, warnings: list[Diagnostic]) -> list[SourceLine
     if not item.text.strip():
         return []
     hint = Hint("title") if _tag(item.owner) in ("h1",) else None
-    return [SourceLine(item.text, item.line, hint)]
+    return [SourceLine(item.text, item.line, hint, soft=item.soft)]
 
 
 def chrome_reason(el: etree._Element, stop: etree._Element, text: str = "") -> str | None:
@@ -257,20 +259,31 @@ def _is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
 
 
 _ATTACHMENT_START = re.compile(r"^\s*附\s*件")
+_DATE = re.compile(r"[\d〇零一二三四五六七八九十OО]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日")
+_CLOSING_LINE_CHARS = 40
 
 
 def _attachment_blocks(article: etree._Element, body: etree._Element) -> list[etree._Element]:
-    """Blocks right after the article that list its attachments (``附件：1.…``), which many
-    sites keep in a box of their own below the text."""
-    out = []
+    """Blocks right after the article that belong to it: the attachment list (``附件：1.…``) and
+    the signature and date, which many sites keep in boxes of their own below the text.
+
+    Short blocks are taken up to the last one that starts with 附件 or holds a date."""
+    run: list[etree._Element] = []
+    taken: list[etree._Element] = []
     for sibling in article.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
-        first = next((line.text for line in lay_out(sibling) if line.text.strip()), "")
-        if not _ATTACHMENT_START.match(first) or chrome_reason(sibling, body) is not None:
+        texts = [line.text.strip() for line in lay_out(sibling) if line.text.strip()]
+        if not texts:
+            continue
+        attachment = bool(_ATTACHMENT_START.match(texts[0]))
+        short = all(len(t) <= _CLOSING_LINE_CHARS for t in texts)
+        if chrome_reason(sibling, body, texts[0]) is not None or not (attachment or short):
             break
-        out.append(sibling)
-    return out
+        run.append(sibling)
+        if attachment or any(_DATE.search(t) for t in texts):
+            taken = list(run)
+    return taken
 
 
 def _title(root, article, kept: list[SourceLine]) -> tuple[SourceLine | None, list[Diagnostic]]:

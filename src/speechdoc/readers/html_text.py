@@ -33,6 +33,7 @@ class TextLine:
     owner: etree._Element  # the block element the line started in
     rows: tuple[tuple[str, ...], ...] = ()  # set for a data table
     images: int = 0
+    soft: bool = False  # broken off the previous line by a <br> inside the same block
 
 
 @dataclass
@@ -42,6 +43,7 @@ class _Layout:
     owner: etree._Element | None = None
     line: int | None = None
     images: int = 0
+    breaks: int = 2  # <br>s since the last line; 2 stands for "a new block" (a hard break)
 
     def text(self, s: str | None, owner: etree._Element, line: int | None, pre: bool) -> None:
         if not s:
@@ -52,14 +54,19 @@ class _Layout:
             self.owner, self.line = owner, line
         self.buf.append(s)
 
-    def flush(self) -> None:
+    def flush(self, *, br: bool = False) -> None:
+        """End the current line, at a <br> (``br``) or a block boundary.
+
+        A line after exactly one <br> is ``soft``; after two <br>s or a new block it is not."""
         text = _resolve_segment_breaks("".join(self.buf)).strip(" ")
         if (text.strip() or self.images) and self.owner is not None:
             for n, part in enumerate(text.split("\n") if "\n" in text else [text]):
                 if part.strip() or self.images:
-                    self.out.append(TextLine(part.strip(" "), _plus(self.line, n), self.owner, images=self.images))
-                    self.images = 0
+                    self.out.append(TextLine(part.strip(" "), _plus(self.line, n), self.owner, images=self.images,
+                                             soft=self.breaks == 1 or n > 0))
+                    self.images, self.breaks = 0, 0
         self.buf, self.owner, self.line, self.images = [], None, None, 0
+        self.breaks = min(self.breaks + 1, 2) if br else 2
 
 
 def lay_out(root: etree._Element) -> list[TextLine]:
@@ -74,7 +81,7 @@ def _walk(el: etree._Element, owner: etree._Element, layout: _Layout, pre: bool)
     if tag in SKIPPED or tag is None:
         return
     if tag == "br":
-        layout.flush()
+        layout.flush(br=True)
         return
     if tag == "img":
         if layout.owner is None:

@@ -14,6 +14,7 @@ numbers: the contract of ``speechdoc.parse.parse_lines(lines, hints=...)``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..errors import Diagnostic
 from ..model import Dropped, Meta
@@ -25,6 +26,9 @@ class SourceLine:
     text: str
     origin: int | None = None  # 1-based position in the source file (line or paragraph)
     hint: Hint | None = None
+    # The source broke this line off the previous one *inside* a block (``<br>``, Word's manual
+    # line break): it may be a stray break, so the cleaner may join it back like a hard wrap.
+    soft: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,27 +44,38 @@ class SourceDocument:
     meta: Meta = field(default_factory=Meta)
 
     def texts(self) -> list[str]:
-        """The lines as the cleaner's input: each line followed by a blank one.
+        """The lines as the cleaner's input, a blank line between blocks.
 
-        Each line of a rich source is a whole paragraph, never a hard-wrapped piece, so the
-        blank lines keep the cleaner from joining two of them; the parser skips blank lines.
-        Line ``k`` of ``lines`` is text line ``2k - 1``.
+        A block of a rich source (a paragraph, a heading) is never a hard-wrapped piece, so a
+        blank line keeps the cleaner from joining two of them (the parser skips blank lines);
+        only ``soft`` lines follow their predecessor directly.
         """
         out: list[str] = []
         for line in self.lines:
-            out += [line.text, ""]
+            if out and not line.soft:
+                out.append("")
+            out.append(line.text)
         return out
 
     def hints(self) -> dict[int, Hint]:
         """Hints keyed by text line number (see ``texts``)."""
-        return {2 * k - 1: line.hint for k, line in enumerate(self.lines, 1) if line.hint is not None}
+        return {n: line.hint for n, line in zip(self._numbers(), self.lines) if line.hint is not None}
 
     def origin(self, number: int | None) -> int | None:
         """The source position of text line ``number`` (see ``texts``), else ``number`` itself."""
-        if number is None or not 1 <= number <= 2 * len(self.lines):
-            return number
-        found = self.lines[(number - 1) // 2].origin
+        found = self._origins.get(number) if number is not None else None
         return number if found is None else found
+
+    @cached_property
+    def _origins(self) -> dict[int, int | None]:
+        return {n: line.origin for n, line in zip(self._numbers(), self.lines)}
+
+    def _numbers(self) -> list[int]:
+        """The text line number of each line (see ``texts``)."""
+        out: list[int] = []
+        for line in self.lines:
+            out.append(1 if not out else out[-1] + (1 if line.soft else 2))
+        return out
 
 
 def table_line(rows: tuple[tuple[str, ...], ...], origin: int | None = None) -> SourceLine:
