@@ -374,3 +374,12 @@ def test_lists_defined_through_a_list_style(tmp_path):
     styles = styles.replace("</w:styles>", list_style + "</w:styles>")
     linked = replace_part(path, tmp_path / "linked.docx", "word/styles.xml", styles.encode("utf-8"))
     assert texts(read_docx(linked)) == ["一、总体要求", "二、主要任务"]
+
+
+def test_numbered_paragraphs_in_table_cells_keep_their_numbers(tmp_path):
+    cell = lambda body: f"<w:tc>{body}</w:tc>"  # noqa: E731
+    table = ("<w:tbl><w:tr>" + cell(p("甲", num=(1, 0))) + cell(p("说明")) + "</w:tr>"
+             "<w:tr>" + cell(p("乙", num=(1, 0))) + cell(p("说明")) + "</w:tr></w:tbl>")
+    doc = read_body(tmp_path, table + p("丙", num=(1, 0)), NUMBERING)
+    assert doc.lines[0].hint.rows == (("第一章\u3000甲", "说明"), ("第二章\u3000乙", "说明"))
+    assert texts(doc)[1] == "第三章\u3000丙"

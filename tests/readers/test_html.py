@@ -277,3 +277,9 @@ def test_br_hard_wraps_are_joined_like_wrapped_text(tmp_path):
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("title", "关于做好开学工作的通知"), ("salutation", "各区教育局："), ("paragraph", text),
         ("signature", "××市教育局"), ("date", "2024年2月1日")]
+
+
+def test_article_title_meta_is_preferred_to_the_page_title():
+    html = ("<html><head><meta name='ArticleTitle' content='关于开展安全检查的通知'><title>通知公告_某某网</title>"
+            "</head><body>" + ARTICLE + "</body></html>")
+    assert texts(html_document(html))[0] == "关于开展安全检查的通知"

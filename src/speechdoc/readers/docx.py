@@ -17,6 +17,7 @@ Line origins are paragraph numbers: the n-th paragraph or table of the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -184,7 +185,7 @@ class _Reader:
     # ------------------------------------------------------------ tables
 
     def table(self, tbl: etree._Element) -> None:
-        rows = tuple(tuple(_cell_text(tc) for tc in _cells(tr)) for tr in tbl.iter(w("tr"))
+        rows = tuple(tuple(_cell_text(tc, self.cell_label) for tc in _cells(tr)) for tr in tbl.iter(w("tr"))
                      if _own(tr, tbl))
         if len(rows) == 1 and len(rows[0]) == 1:  # a one-cell frame around text: read the text
             self.warn("a one-cell table (a frame) is read as the paragraphs inside it")
@@ -196,6 +197,10 @@ class _Reader:
         for image in tbl.iter(w("drawing"), w("pict")):
             self.warn("an image in a table cannot be carried; it is left out",
                       "insert pictures in the Word file after converting", code="docx-image")
+
+    def cell_label(self, p: etree._Element) -> str:
+        ppr = p.find(w("pPr"))
+        return self.number_label(ppr, wval(ppr, "pStyle")) or ""
 
     # ------------------------------------------------------------ reporting
 
@@ -321,7 +326,8 @@ def _in_row_container(tc: etree._Element, tr: etree._Element) -> bool:
     return parent is tr
 
 
-def _cell_text(tc: etree._Element | None, depth: int = 0) -> str:
+def _cell_text(tc: etree._Element | None, label: Callable[[etree._Element], str], depth: int = 0) -> str:
+    """A cell's paragraphs (with their list numbers, from ``label``) and nested tables as text."""
     if tc is None:
         return ""
     parts: list[str] = []
@@ -329,13 +335,13 @@ def _cell_text(tc: etree._Element | None, depth: int = 0) -> str:
         if child.tag == w("p"):
             content = _Paragraph()
             _inline(child, content)
-            parts.append("\n".join(content.parts))
+            parts.append(label(child) + "\n".join(content.parts))
         elif child.tag == w("tbl") and depth < _MAX_TABLE_DEPTH:
             for tr in child.iter(w("tr")):
                 if _own(tr, child):
-                    parts.append("\t".join(_cell_text(c, depth + 1) for c in _cells(tr)))
+                    parts.append("\t".join(_cell_text(c, label, depth + 1) for c in _cells(tr)))
         elif child.tag in (w("sdt"), w("sdtContent"), w("customXml")):
-            parts.append(_cell_text(child, depth))
+            parts.append(_cell_text(child, label, depth))
     return "\n".join(p for p in parts if p).strip("\n")
 
 

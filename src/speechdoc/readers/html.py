@@ -339,7 +339,15 @@ def _looks_like_title(text: str) -> bool:
     return len(text) <= 60 and not _TITLE_END.search(text)
 
 
+_TITLE_META = ("ArticleTitle", "og:title", "title")  # gov.cn sites name the article in <meta name="ArticleTitle">
+
+
 def _page_title(root: etree._Element) -> str | None:
+    """The page's own name for the article: its title meta tag, else ``<title>`` minus the site name."""
+    for name in _TITLE_META:
+        for meta in root.iter("meta"):
+            if name in (meta.get("name"), meta.get("property")) and (meta.get("content") or "").strip():
+                return " ".join(meta.get("content").split())
     el = root.find(".//title")
     if el is None:
         return None
