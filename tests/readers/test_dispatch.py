@@ -52,3 +52,12 @@ def test_inspect_reads_rich_inputs(name, fmt):
     model = json.loads(result.stdout)
     assert model["source"]["format"] == fmt
     assert model["blocks"][0]["kind"] == "title"
+
+
+def test_inspect_reads_a_word_file(tmp_path):
+    from tests.readers.docx_factory import messy_notice
+
+    result = run_cli("inspect", str(messy_notice(tmp_path / "notice.docx")))
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "format: docx" in out and "一、总体要求" in out and "rows" in out

@@ -383,3 +383,10 @@ def test_numbered_paragraphs_in_table_cells_keep_their_numbers(tmp_path):
     doc = read_body(tmp_path, table + p("丙", num=(1, 0)), NUMBERING)
     assert doc.lines[0].hint.rows == (("第一章\u3000甲", "说明"), ("第二章\u3000乙", "说明"))
     assert texts(doc)[1] == "第三章\u3000丙"
+
+
+def test_password_protected_word_file_says_so(tmp_path):
+    locked = tmp_path / "locked.docx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 200 + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(InputError, match="password-protected"):
+        read_source(locked)

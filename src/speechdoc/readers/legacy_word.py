@@ -26,10 +26,20 @@ def read_legacy_word(path: str | Path) -> SourceDocument:
     name = str(path)
     if not Path(name).is_file():
         raise InputError("no such file", path=name)
+    if _is_encrypted(name):
+        raise InputError("is password-protected; speechdoc cannot open it", path=name,
+                         hint="remove the password in Word or WPS (文件 → 信息 → 保护文档) and save it again")
     with tempfile.TemporaryDirectory(prefix="speechdoc-doc-") as tmp:
         converted = convert_to_docx(name, Path(tmp))
         doc = read_docx(converted)
     return replace(doc, path=name)
+
+
+def _is_encrypted(name: str) -> bool:
+    """A password-protected .docx is an OLE container holding an ``EncryptedPackage`` stream."""
+    with open(name, "rb") as fh:
+        head = fh.read(1024 * 1024)
+    return "EncryptedPackage".encode("utf-16-le") in head
 
 
 def convert_to_docx(name: str, outdir: Path) -> Path:
