@@ -205,3 +205,8 @@ def test_raw_html_blocks_keep_their_lines():
 def test_raw_html_tables_stay_tables():
     doc = markdown_document("<table><tr><td>项目</td><td>时间</td></tr><tr><td>报名</td><td>3月</td></tr></table>\n")
     assert doc.lines[0].hint.rows == (("项目", "时间"), ("报名", "3月"))
+
+
+def test_chapter_headings_keep_their_own_numbers():
+    doc = markdown_document("## 第一章 总则\n\n### 目的\n\n## 第二章 职责\n")
+    assert kinds(doc) == [("第一章 总则", "heading", 1), ("（一）目的", "heading", 2), ("第二章 职责", "heading", 1)]

@@ -24,7 +24,7 @@ from markdown_it.token import Token
 from ..errors import Diagnostic
 from ..model import Meta
 from .front_matter import FrontMatter, split_front_matter
-from .numerals import marker_level, marker_number, outline_marker
+from .numerals import has_own_number, marker_level, marker_number, outline_marker
 from .source import Hint, SourceDocument, SourceLine, table_line
 from .text import read_text
 
@@ -124,6 +124,9 @@ class _Walker:
         if depth > 5:
             self._warn(line, f"heading level {depth} (`{'#' * depth}`) is deeper than the four official levels; "
                              "it is set as level 4")
+        if has_own_number(text):  # 第一章 / 第二部分: numbered already, in a sequence of its own
+            self.lines.append(SourceLine(text, line, Hint("heading", level=min(max(depth - 1, 1), 4))))
+            return
         written = marker_level(text)
         level = written or min(max(depth - 1, 1), 4)
         self.counters[level] = (marker_number(text) if written else None) or self.counters[level] + 1

@@ -19,6 +19,14 @@ _MARKERS = (
 )
 
 
+_OWN_NUMBER = re.compile(rf"^第\s*(?:{_CN}|\d+)\s*[章节部分篇编条款]")
+
+
+def has_own_number(text: str) -> bool:
+    """The text starts with a number of its own kind (第一章, 第二节, 第三部分): no marker goes before it."""
+    return bool(_OWN_NUMBER.match(text.lstrip(" \u3000\u00a0\t")))
+
+
 def chinese_number(n: int) -> str:
     """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (for 1 ≤ n ≤ 999; larger stay Arabic)."""
     if not 0 < n < 1000:
