@@ -137,3 +137,24 @@ def zip_bomb(src: Path, dest: Path, inflated_mb: int = 200) -> Path:
             else:
                 zout.writestr(info, zin.read(info))
     return dest
+
+
+def gongwen_with_boxes(path: Path) -> Path:
+    """An official document as offices type it: 版头 in big red letters, empty paragraphs as
+    spacing, a title over two paragraphs, and the 版记 (抄送/印发) in a one-column table.
+    Reads as ``tests/fixtures/inputs/gongwen.txt``."""
+    from docx.shared import RGBColor
+
+    doc = Document()
+    head = doc.add_paragraph()
+    run = head.add_run("××市教育局文件")
+    run.font.size, run.font.color.rgb = Pt(40), RGBColor(255, 0, 0)
+    for text in ("", "×教发〔2024〕1号", "", "关于做好2024年春季学期", "开学工作的通知", "",
+                 "各区教育局，各直属学校：", "　　现将有关事项通知如下。", "　　一、总体要求", "　　坚持安全第一。", "",
+                 "　　附件：开学工作检查表", "", "××市教育局", "2024年2月1日", "　　（此件公开发布）"):
+        doc.add_paragraph(text)
+    box = doc.add_table(rows=2, cols=1)
+    box.cell(0, 0).text = "抄送：市委办公室，市政府办公室。"
+    box.cell(1, 0).text = "××市教育局办公室　　　　2024年2月1日印发"
+    doc.save(path)
+    return path

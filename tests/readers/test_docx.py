@@ -390,3 +390,12 @@ def test_password_protected_word_file_says_so(tmp_path):
     locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 200 + "EncryptedPackage".encode("utf-16-le"))
     with pytest.raises(InputError, match="password-protected"):
         read_source(locked)
+
+
+def test_official_document_with_a_banji_box_gives_the_same_model_as_the_text(tmp_path):
+    from tests.readers.docx_factory import gongwen_with_boxes
+    from tests.readers.models import content, parse
+
+    rich = parse(gongwen_with_boxes(tmp_path / "gongwen.docx"))
+    assert content(rich) == content(parse(INPUTS / "gongwen.txt"))
+    assert [b.kind for b in rich.blocks][-5:] == ["signature", "date", "note", "paragraph", "paragraph"]

@@ -187,10 +187,11 @@ class _Reader:
     def table(self, tbl: etree._Element) -> None:
         rows = tuple(tuple(_cell_text(tc, self.cell_label) for tc in _cells(tr)) for tr in tbl.iter(w("tr"))
                      if _own(tr, tbl))
-        if len(rows) == 1 and len(rows[0]) == 1:  # a one-cell frame around text: read the text
-            self.warn("a one-cell table (a frame) is read as the paragraphs inside it")
-            for tc in tbl.iter(w("tc")):
-                self.block_container(tc)
+        if rows and all(len(row) == 1 for row in rows):  # a frame or a 版记 box: read the text in it
+            self.warn("a one-column table (a frame or box) is read as the paragraphs inside it")
+            for tr in tbl.iter(w("tr")):
+                for tc in (_cells(tr) if _own(tr, tbl) else ()):
+                    self.block_container(tc)
             return
         if rows:
             self.lines.append(table_line(rows, self.number))
