@@ -399,3 +399,21 @@ def test_official_document_with_a_banji_box_gives_the_same_model_as_the_text(tmp
     rich = parse(gongwen_with_boxes(tmp_path / "gongwen.docx"))
     assert content(rich) == content(parse(INPUTS / "gongwen.txt"))
     assert [b.kind for b in rich.blocks][-5:] == ["signature", "date", "note", "paragraph", "paragraph"]
+
+
+def test_to_docx_reformats_a_word_file_beside_the_original(notice, tmp_path):
+    from docx import Document
+
+    from tests.conftest import run_cli
+
+    source = tmp_path / "通知.docx"
+    shutil.copyfile(notice, source)
+    before = source.read_bytes()
+    result = run_cli("to-docx", str(source))
+    assert result.returncode == 0, result.stderr.decode()
+    out = tmp_path / "通知-gbt9704.docx"
+    assert source.read_bytes() == before
+    paragraphs = [p.text for p in Document(out).paragraphs if p.text.strip()]
+    assert paragraphs[0] == "关于做好2024年春季学期开学工作的通知"
+    assert "一、总体要求" in paragraphs and "（一）开展安全检查" in paragraphs
+    assert [c.text for c in Document(out).tables[0].rows[1].cells] == list(NOTICE_TABLE[1])
