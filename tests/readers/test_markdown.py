@@ -210,3 +210,13 @@ def test_raw_html_tables_stay_tables():
 def test_chapter_headings_keep_their_own_numbers():
     doc = markdown_document("## 第一章 总则\n\n### 目的\n\n## 第二章 职责\n")
     assert kinds(doc) == [("第一章 总则", "heading", 1), ("（一）目的", "heading", 2), ("第二章 职责", "heading", 1)]
+
+
+def test_a_title_given_as_lines_keeps_its_breaks():
+    doc = markdown_document("---\ntitle:\n  - 国务院办公厅关于加强\n  - 三级公立医院绩效考核工作的意见\n---\n正文。\n")
+    assert kinds(doc)[:2] == [("国务院办公厅关于加强", "title", None), ("三级公立医院绩效考核工作的意见", "title", None)]
+    assert doc.meta.title == "国务院办公厅关于加强三级公立医院绩效考核工作的意见"
+    from tests.readers.models import parse_text_model
+
+    title = parse_text_model(doc).blocks[0]
+    assert title.lines == ("国务院办公厅关于加强", "三级公立医院绩效考核工作的意见")

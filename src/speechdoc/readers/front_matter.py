@@ -1,7 +1,7 @@
 """YAML front matter of a Markdown draft: the fields plain text cannot carry well.
 
     ---
-    title: 在全市教育工作会议上的讲话
+    title: 在全市教育工作会议上的讲话      # or a list: the title's lines
     subtitle: 在全市教育工作会议上的讲话   # "——" is added when missing
     speaker: 张三
     date: 2024-03-05                       # → 2024年3月5日
@@ -43,6 +43,8 @@ class FrontMatter:
 
     def get(self, key: str) -> str | None:
         value = self.values.get(key)
+        if isinstance(value, tuple):  # a title given as its lines
+            return "".join(value) or None
         return value if isinstance(value, str) and value else None
 
     @property
@@ -51,7 +53,7 @@ class FrontMatter:
 
     def head_lines(self, *, with_title: bool = True) -> list[SourceLine]:
         """The lines that go before the body."""
-        out = [self._line("title", self.get("title") if with_title else None, "title"),
+        out = [*self._title_lines(with_title),
                self._line("subtitle", _subtitle(self.get("subtitle")), "subtitle"),
                self._line("speaker", self.get("speaker"), "speaker")]
         if self.get("date") and not self._date_at_end():
@@ -68,6 +70,13 @@ class FrontMatter:
         if self.get("date") and self._date_at_end():
             out.append(self._line("date", self.get("date"), "date"))
         return out
+
+    def _title_lines(self, with_title: bool) -> list[SourceLine]:
+        """The title; a list (or a multi-line text) gives the author's own line breaks."""
+        title = self.values.get("title") if with_title else None
+        parts = title if isinstance(title, tuple) else (title or "").split("\n")
+        origin = self.lines.get("title")
+        return [SourceLine(part.strip(), origin, Hint("title")) for part in parts if part and part.strip()]
 
     def _date_at_end(self) -> bool:
         return bool(self.get("issuer")) and not self.is_speech
@@ -124,14 +133,15 @@ def _fields(data: dict, lines: list[str], end: int) -> FrontMatter:
         converted = _value(key, value)
         if converted is None:
             warnings.append(_warn(line, f"front matter field {key!r} should be text"
-                                        f"{' or a list of texts' if key == 'attachments' else ''}; it is ignored"))
+                                        f"{' or a list of texts' if key in ('attachments', 'title') else ''}; "
+                                        "it is ignored"))
             continue
         values[key] = converted
     return FrontMatter(values, where, end + 1, tuple(warnings))
 
 
 def _value(key: str, value) -> str | tuple[str, ...] | None:
-    if key == "attachments" and isinstance(value, list):
+    if key in ("attachments", "title") and isinstance(value, list):
         items = tuple(_scalar(v) for v in value)
         return None if None in items else tuple(i for i in items if i)
     text = _scalar(value)
