@@ -283,3 +283,12 @@ def test_article_title_meta_is_preferred_to_the_page_title():
     html = ("<html><head><meta name='ArticleTitle' content='关于开展安全检查的通知'><title>通知公告_某某网</title>"
             "</head><body>" + ARTICLE + "</body></html>")
     assert texts(html_document(html))[0] == "关于开展安全检查的通知"
+
+
+def test_an_article_hidden_until_scripts_run_is_still_read():
+    wechat = ("<h1 id='activity-name'>在全市教育工作会议上的讲话</h1>"
+              "<div id='js_content' style='visibility: hidden; opacity: 0;'>" + ARTICLE + "</div>"
+              "<div style='display:none'>二维码</div>")
+    doc = html_document(page(wechat))
+    assert texts(doc)[0] == "在全市教育工作会议上的讲话" and len(texts(doc)) == 6
+    assert [(d.text, d.reason) for d in doc.dropped] == [("二维码", "hidden on the page")]

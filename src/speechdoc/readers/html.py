@@ -111,13 +111,20 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 
 def _remove_hidden(body: etree._Element) -> list[Dropped]:
-    """Take out what the page never shows (``hidden``, ``display:none``), reporting its text."""
+    """Take out what the page never shows (``hidden``, ``display:none``), reporting its text.
+
+    An element holding most of the page's prose stays: pages such as WeChat articles hide the
+    article itself until their scripts run (``visibility: hidden`` on ``#js_content``)."""
     hidden = [el for el in body.iter() if isinstance(el.tag, str)
               and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
                    or _HIDDEN_STYLE.search(el.get("style", "")))]
+    prose: dict[etree._Element, float] = {}
+    _prose(body, prose)
     dropped = []
     for el in hidden:
         if el.getparent() is None or any(a in hidden for a in el.iterancestors()):
+            continue
+        if prose.get(el, 0.0) > 0.5 * prose.get(body, 0.0):
             continue
         for line in lay_out(el):
             if line.text.strip():
