@@ -292,3 +292,18 @@ def test_an_article_hidden_until_scripts_run_is_still_read():
     doc = html_document(page(wechat))
     assert texts(doc)[0] == "在全市教育工作会议上的讲话" and len(texts(doc)) == 6
     assert [(d.text, d.reason) for d in doc.dropped] == [("二维码", "hidden on the page")]
+
+
+@pytest.mark.parametrize("classes,dropped", [
+    ("relative mx-auto", False), ("photo-news", False), ("article-header", False), ("footnote", False),
+    ("related-articles", True), ("bdsharebuttonbox", True), ("BreadcrumbNav", True), ("page-footer", True),
+])
+def test_class_names_are_read_word_by_word(classes, dropped):
+    doc = html_document(page(f"<div><div class='{classes}'><p>这一段在带类名的块里，内容也足够长。</p></div>" + ARTICLE + "</div>"))
+    assert ("这一段在带类名的块里，内容也足够长。" in texts(doc)) is not dropped
+
+
+def test_an_html5_article_header_keeps_its_title():
+    doc = html_document(page("<header class='site'><a href='/'>首页</a></header><article><header>"
+                             "<h1>关于开展安全检查的通知</h1></header>" + ARTICLE + "</article>"))
+    assert texts(doc)[0] == "关于开展安全检查的通知" and doc.lines[0].hint.kind == "title"

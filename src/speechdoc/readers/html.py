@@ -38,17 +38,21 @@ _SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|--|—{1,2}|–| - )\s*")
 _PROSE_PUNCTUATION = re.compile(r"[，。；、,.;]")
 _TITLE_END = re.compile(r"[。！？；：:;!?，,]$")
 
-# Why a block of the page is not the article: (reason, class/id pattern, text pattern).
+# Why a block of the page is not the article: (reason, class/id pattern, text pattern). A class
+# pattern must match at the start of one word of the class or id (split at spaces, - and _), so
+# "relative" or "photo" never read as "related" or "hot", and an article's own header stays.
 _CHROME = (
-    ("share bar", r"share|fenxiang|bdshare|jiathis|social", r"^分享到|^分享："),
-    ("related articles", r"relat|xgwz|xgxw|xglj|recommend|tuijian|hot|rank|more", r"^(相关|推荐|热点|延伸)(文章|阅读|新闻|链接|信息)"),
-    ("navigation", r"nav|menu|breadcrumb|crumb|position|location|daohang|sitemap|pager|page-?nav",
+    ("share bar", r"(share|fenxiang|bdshare|jiathis|social)", r"^分享到|^分享："),
+    ("related articles", r"(related|relate$|xgwz|xgxw|xglj|recommend|tuijian|hot$|hotnews|rank)",
+     r"^(相关|推荐|热点|延伸)(文章|阅读|新闻|链接|信息)"),
+    ("navigation", r"(nav|menu|breadcrumb|crumb|daohang|sitemap|pager|pagination)|(position|location|weizhi|dqwz)$",
      r"^(当前位置|您的位置|首页\s*[>＞»])"),
-    ("footer", r"foot|bottom|copyright|banquan", r"版权所有|ICP备|Copyright|©|主办单位|网站标识码"),
-    ("page header", r"header|^top|logo|banner|search", None),
-    ("page tools", r"print|tools|font-?size", r"打印本页|关闭窗口|返回顶部|【打印】|【关闭】|字号[:：]?\s*[【\[]?[大中小]"),
+    ("footer", r"(footer|foot$|ft$|bottom|copyright|banquan)", r"版权所有|ICP备|Copyright|©|主办单位|网站标识码"),
+    ("page header", r"(logo|banner|topbar|masthead|search)", None),
+    ("page tools", r"(print|tools?$|fontsize)", r"打印本页|关闭窗口|返回顶部|【打印】|【关闭】|字号[:：]?\s*[【\[]?[大中小]"),
 )
-_CHROME_TAGS = {"nav": "navigation", "footer": "footer", "header": "page header", "aside": "related articles"}
+_CHROME_TAGS = {"nav": "navigation", "footer": "footer", "aside": "related articles"}
+_CLASS_WORDS = re.compile(r"[\s\-_]+")
 
 
 def read_html(path: str | Path, encoding: str | None = None, *, keep_page: bool = False) -> SourceDocument:
@@ -242,11 +246,10 @@ def _outside_reason(owner: etree._Element) -> str:
 
 
 def _class_reason(el: etree._Element) -> str | None:
-    names = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".strip()
-    if not names:
-        return None
+    words = [w for w in _CLASS_WORDS.split(f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower())
+             if w]
     for reason, class_pattern, _ in _CHROME:
-        if re.search(class_pattern, names, re.IGNORECASE):
+        if any(re.match(class_pattern, word) for word in words):
             return reason
     return None
 
