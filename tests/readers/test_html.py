@@ -307,3 +307,9 @@ def test_an_html5_article_header_keeps_its_title():
     doc = html_document(page("<header class='site'><a href='/'>首页</a></header><article><header>"
                              "<h1>关于开展安全检查的通知</h1></header>" + ARTICLE + "</article>"))
     assert texts(doc)[0] == "关于开展安全检查的通知" and doc.lines[0].hint.kind == "title"
+
+
+@pytest.mark.parametrize("title", ["- no title specified", "Untitled Document", "无标题文档"])
+def test_placeholder_page_titles_are_not_used(title):
+    doc = html_document(page(ARTICLE, title=title))
+    assert texts(doc)[0].startswith("第1段正文")

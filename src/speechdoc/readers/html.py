@@ -349,6 +349,8 @@ def _looks_like_title(text: str) -> bool:
     return len(text) <= 60 and not _TITLE_END.search(text)
 
 
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_PLACEHOLDER_TITLE = re.compile(r"no title specified|untitled|无标题|新建网页", re.IGNORECASE)
 _TITLE_META = ("ArticleTitle", "og:title", "title")  # gov.cn sites name the article in <meta name="ArticleTitle">
 
 
@@ -362,6 +364,8 @@ def _page_title(root: etree._Element) -> str | None:
     if el is None:
         return None
     text = " ".join(_text(el).split())
+    if not _HANZI.search(text) or _PLACEHOLDER_TITLE.search(text):  # "- no title specified" (LibreOffice)
+        return None
     parts = [p for p in _SITE_SEPARATOR.split(text) if p.strip()]
     if not parts:
         return None
