@@ -177,7 +177,9 @@ def test_revisions_fields_links_and_content_controls(tmp_path):
             '<w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink>'
             "<w:sdt><w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt></w:p>"
             "<w:sdt><w:sdtContent>" + p("块控件") + "</w:sdtContent></w:sdt>")
-    assert texts(read_body(tmp_path, body)) == ["保留插入3链接控件", "块控件"]
+    doc = read_body(tmp_path, body)
+    assert texts(doc) == ["保留插入3链接控件", "块控件"]
+    assert [w.code for w in doc.warnings] == ["docx-revisions"]
 
 
 def test_line_breaks_split_lines_tabs_stay(tmp_path):

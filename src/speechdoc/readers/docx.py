@@ -56,6 +56,7 @@ def read_docx(path: str | Path) -> SourceDocument:
         body = _xml(pkg, _DOCUMENT).find(w("body"))
         if body is not None:
             reader.block_container(body)
+            reader.note_revisions(body)
         title = _core_title(pkg)
     lines = _title_from_first_heading(reader.lines)
     return SourceDocument(path=name, format="docx", lines=tuple(lines), dropped=tuple(reader.dropped),
@@ -220,6 +221,13 @@ class _Reader:
         if content.symbols:
             self.warn(f"{_count(content.symbols, 'symbol-font character')} (Wingdings/Symbol) left out",
                       code="docx-symbol")
+
+    def note_revisions(self, body: etree._Element) -> None:
+        """Tracked changes are read as if accepted (insertions kept, deletions left out): say so once."""
+        if next(body.iter(w("ins"), w("del"), w("moveFrom"), w("moveTo")), None) is not None:
+            self.warnings.append(Diagnostic("warning", "the document has tracked changes; they are read as if "
+                                            "accepted", None, "accept or reject them in Word first to be sure",
+                                            "docx-revisions"))
 
     def warn(self, message: str, hint: str = "", code: str = "docx") -> None:
         self.warnings.append(Diagnostic("warning", message, self.number, hint, code))
