@@ -419,3 +419,23 @@ def test_to_docx_reformats_a_word_file_beside_the_original(notice, tmp_path):
     assert paragraphs[0] == "关于做好2024年春季学期开学工作的通知"
     assert "一、总体要求" in paragraphs and "（一）开展安全检查" in paragraphs
     assert [c.text for c in Document(out).tables[0].rows[1].cells] == list(NOTICE_TABLE[1])
+
+
+def test_the_main_part_is_found_through_the_relationships(notice, tmp_path):
+    moved = tmp_path / "moved.docx"
+    with zipfile.ZipFile(notice) as zin, zipfile.ZipFile(moved, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            name = info.filename.replace("word/document.xml", "word/document2.xml").replace(
+                "word/_rels/document.xml.rels", "word/_rels/document2.xml.rels")
+            if name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"/word/document.xml", b"/word/document2.xml").replace(
+                    b"word/document.xml", b"word/document2.xml")
+            zout.writestr(name, data)
+    with zipfile.ZipFile(moved) as zf:
+        assert "word/document.xml" not in zf.namelist()
+    renamed = tmp_path / "moved.bin"
+    shutil.copyfile(moved, renamed)
+    assert read_source(renamed).format == "docx"
+    assert texts(read_docx(moved)) == texts(read_docx(notice))
+    assert hinted(read_docx(moved)) == hinted(read_docx(notice))

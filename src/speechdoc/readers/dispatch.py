@@ -81,9 +81,15 @@ def _sniff(name: str) -> str | None:
 
 
 def _is_word_package(name: str) -> bool:
+    """A ZIP whose content types name a Word main document (whatever the part is called)."""
     try:
         with zipfile.ZipFile(name) as zf:
-            return "word/document.xml" in zf.namelist()
+            if "word/document.xml" in zf.namelist():
+                return True
+            if "[Content_Types].xml" not in zf.namelist():
+                return False
+            with zf.open("[Content_Types].xml") as fh:
+                return b"wordprocessingml.document" in fh.read(1024 * 1024)
     except (zipfile.BadZipFile, OSError):
         return False
     except Exception as exc:  # noqa: BLE001 - a damaged archive is not a Word file

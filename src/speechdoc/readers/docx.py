@@ -48,12 +48,14 @@ _TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main
 def read_docx(path: str | Path) -> SourceDocument:
     name = str(path)
     with Package(name) as pkg:
-        if not pkg.has(_DOCUMENT):
+        document = pkg.main_part() or (_DOCUMENT if pkg.has(_DOCUMENT) else None)
+        if document is None:
             raise InputError("is a ZIP file but not a Word document (no word/document.xml)", path=name,
                              hint="give a .docx saved by Word or WPS")
-        styles = Styles(_optional(pkg, "word/styles.xml"))
-        reader = _Reader(styles, Numbering(_optional(pkg, "word/numbering.xml"), styles.list_styles))
-        body = _xml(pkg, _DOCUMENT).find(w("body"))
+        styles = Styles(_optional(pkg, pkg.related(document, "styles")))
+        numbering = Numbering(_optional(pkg, pkg.related(document, "numbering")), styles.list_styles)
+        reader = _Reader(styles, numbering)
+        body = _xml(pkg, document).find(w("body"))
         if body is not None:
             reader.block_container(body)
             reader.note_revisions(body)
@@ -63,8 +65,8 @@ def read_docx(path: str | Path) -> SourceDocument:
                           warnings=tuple(reader.warnings), meta=Meta(title=title))
 
 
-def _optional(pkg: Package, name: str) -> etree._Element | None:
-    return _xml(pkg, name) if pkg.has(name) else None
+def _optional(pkg: Package, name: str | None) -> etree._Element | None:
+    return _xml(pkg, name) if name and pkg.has(name) else None
 
 
 def _xml(pkg: Package, name: str) -> etree._Element:

@@ -72,6 +72,23 @@ class Package:
         """Parse one XML part: no DTD, no entities, no network."""
         return parse_xml(self.read(name), name=name, path=self.path)
 
+    def main_part(self, rel_type: str = "officeDocument") -> str | None:
+        """The package's main part (``word/document.xml`` in a Word file), from ``_rels/.rels``."""
+        return self.related("", rel_type)
+
+    def related(self, part: str, rel_type: str) -> str | None:
+        """The part that ``part`` (``""`` for the package) points to with a relationship of
+        ``rel_type`` (the last word of its type URI: ``styles``, ``numbering`` …), if any."""
+        folder, _, base = part.rpartition("/")
+        rels = f"{folder + '/' if folder else ''}_rels/{base}.rels"
+        if not self.has(rels):
+            return None
+        for rel in self.xml(rels).iter(f"{{{_RELS}}}Relationship"):
+            if rel.get("Type", "").rsplit("/", 1)[-1] == rel_type and rel.get("TargetMode") != "External":
+                target = _resolve(folder, rel.get("Target", ""))
+                return target if self.has(target) else None
+        return None
+
     def _check_declared(self, info: zipfile.ZipInfo) -> None:
         if info.file_size > MAX_PART_BYTES:
             raise self._bomb(info.filename, f"declares {info.file_size // (1024 * 1024)} MB")
@@ -81,6 +98,23 @@ class Package:
     def _bomb(self, name: str, why: str) -> InputError:
         return InputError(f"the part {name} {why}: refused as a possible ZIP bomb", path=self.path,
                           hint="a real document this large is unlikely; open and re-save it in Word if it is genuine")
+
+
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _resolve(folder: str, target: str) -> str:
+    """A relationship target as a part name: absolute (``/word/x.xml``) or relative to ``folder``."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts = [p for p in (folder.split("/") if folder else [])]
+    for piece in target.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
 
 
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
