@@ -313,3 +313,9 @@ def test_an_html5_article_header_keeps_its_title():
 def test_placeholder_page_titles_are_not_used(title):
     doc = html_document(page(ARTICLE, title=title))
     assert texts(doc)[0].startswith("第1段正文")
+
+
+def test_ordered_list_items_keep_the_numbers_the_browser_shows():
+    doc = html_document(page("<div>" + ARTICLE + "<ol start='2'><li>抓好校舍安全。</li><li>抓好食品安全。</li></ol>"
+                             "<ul><li>一是加强领导。</li></ul></div>"))
+    assert texts(doc)[-3:] == ["2.抓好校舍安全。", "3.抓好食品安全。", "一是加强领导。"]

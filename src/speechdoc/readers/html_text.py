@@ -96,12 +96,28 @@ def _walk(el: etree._Element, owner: etree._Element, layout: _Layout, pre: bool)
         layout.out.append(TextLine("", el.sourceline, el, rows=table_rows(el)))
         return
     pre = pre or tag == "pre"
+    if tag == "li":
+        layout.text(list_number(el), owner, el.sourceline, pre)
     layout.text(el.text, owner, el.sourceline, pre)
     for child in el:
         _walk(child, owner, layout, pre)
         layout.text(child.tail, owner, child.sourceline, pre)
     if block:
         layout.flush()
+
+
+def list_number(li: etree._Element) -> str:
+    """The number a browser shows before an item of an ordered list (``1.``), else nothing."""
+    parent = li.getparent()
+    if parent is None or _tag(parent) != "ol":
+        return ""
+    start = parent.get("start", "1")
+    n = (int(start) if start.lstrip("-").isdigit() else 1) + sum(1 for s in li.itersiblings(preceding=True)
+                                                                 if _tag(s) == "li")
+    value = li.get("value")
+    if value and value.isdigit():
+        n = int(value)
+    return f"{n}."
 
 
 def is_data_table(table: etree._Element) -> bool:
