@@ -7,6 +7,8 @@ import zipfile
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from speechdoc.errors import InputError
 from speechdoc.readers import read_source
@@ -439,3 +441,29 @@ def test_the_main_part_is_found_through_the_relationships(notice, tmp_path):
     assert read_source(renamed).format == "docx"
     assert texts(read_docx(moved)) == texts(read_docx(notice))
     assert hinted(read_docx(moved)) == hinted(read_docx(notice))
+
+
+_RUNS = ["<w:r><w:t>一、总体</w:t></w:r>", "<w:r><w:br/></w:r>", "<w:r><w:tab/></w:r>", "<w:r><w:drawing/></w:r>",
+         "<w:del><w:r><w:delText>删</w:delText></w:r></w:del>", "<w:ins><w:r><w:t>增</w:t></w:r></w:ins>",
+         "<w:hyperlink><w:r><w:t>链</w:t></w:r></w:hyperlink>", '<w:r><w:sym w:char="2605"/></w:r>',
+         "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐</w:t></w:r>", "<w:r><w:t>（一）目标。正文</w:t></w:r>"]
+_PPR = ["", '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>', '<w:pPr><w:outlineLvl w:val="2"/></w:pPr>',
+        '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>',
+        '<w:pPr><w:numPr><w:ilvl w:val="7"/><w:numId w:val="99"/></w:numPr></w:pPr>']
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_PPR), st.lists(st.sampled_from(_RUNS), max_size=5),
+                          st.booleans()), max_size=8))
+def test_any_paragraph_mix_is_read_and_visible_hanzi_survive(tmp_path, paragraphs):
+    body = ""
+    for ppr, runs, in_table in paragraphs:
+        para = f"<w:p>{ppr}{''.join(runs)}</w:p>"
+        body += f"<w:tbl><w:tr><w:tc>{para}</w:tc><w:tc>{p('格')}</w:tc></w:tr></w:tbl>" if in_table else para
+    doc = read_body(tmp_path, body, NUMBERING)
+    seen = "".join(line.text for line in doc.lines) + "".join(
+        c for line in doc.lines if line.hint for row in line.hint.rows for c in row)
+    visible = re.sub(r"<w:del>.*?</w:del>|<w:r><w:rPr><w:vanish/>.*?</w:r>", "", body)
+    for char in set(HANZI.findall("".join(re.findall(r"<w:t>([^<]*)</w:t>", visible)))):
+        assert char in seen
+    assert all(d.text == "隐" * len(d.text) for d in doc.dropped)
