@@ -38,14 +38,17 @@ def parse(source: str | Path, *, options: ReadOptions | None = None, profile: Pr
     """
     from .clean import clean
     from .parse import parse_lines
-    from .readers import SourceText, read_text
+    from .readers import SourceDocument, SourceText, read_source
 
     options = options or ReadOptions()
     profile = profile or load_profile()
     name = str(source)
     if text is None and name.lower().endswith(MODEL_SUFFIXES):
         return with_meta(load_model(name), meta)
-    src = SourceText(path=name, encoding="str", text=text) if text is not None else read_text(name, options.encoding)
+    src = SourceText(path=name, encoding="str", text=text) if text is not None else read_source(
+        name, options.encoding, keep_boilerplate=options.keep_boilerplate)
+    if isinstance(src, SourceDocument):
+        return with_meta(parse_source_document(src, options=options, profile=profile), meta)
     cleaned = clean(src.lines, keep_boilerplate=options.keep_boilerplate, normalize=options.normalize)
     blocks, warnings = parse_lines(cleaned.lines, lead_level=profile.lead_level)
     doc = Document(
@@ -56,6 +59,28 @@ def parse(source: str | Path, *, options: ReadOptions | None = None, profile: Pr
         warnings=tuple(cleaned.warnings) + tuple(warnings),
     )
     return with_meta(doc, meta)
+
+
+def parse_source_document(src, *, options: ReadOptions, profile: Profile) -> Document:
+    """Clean and parse the lines a rich reader (Markdown, Word, HTML) made, taking its hints;
+    line numbers in the result point into the source file (see ``readers.source``)."""
+    from .clean import clean
+    from .parse import parse_lines
+
+    cleaned = clean(src.texts(), keep_boilerplate=options.keep_boilerplate, normalize=options.normalize)
+    blocks, warnings = parse_lines(cleaned.lines, lead_level=profile.lead_level, hints=src.hints())
+
+    def at(item):
+        return replace(item, line=src.origin(item.line))
+
+    return Document(
+        blocks=tuple(map(at, blocks)),
+        source=Source(path=src.path, encoding=src.encoding, format=src.format),
+        dropped=src.dropped + tuple(map(at, cleaned.dropped)),
+        edits=tuple(map(at, cleaned.edits)),
+        warnings=src.warnings + tuple(map(at, (*cleaned.warnings, *warnings))),
+        meta=src.meta,
+    )
 
 
 def parse_text(text: str, **kwargs) -> Document:
