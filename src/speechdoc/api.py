@@ -36,15 +36,15 @@ def parse(source: str | Path, *, options: ReadOptions | None = None, profile: Pr
     Give ``text`` to parse a string instead of a file (``source`` is then only its name).
     A ``.json`` path is a saved model (``speechdoc inspect --json``) and is loaded as it is.
     """
+    name = str(source)
+    if text is None and name.lower().endswith(MODEL_SUFFIXES):
+        return with_meta(load_model(name), meta)
     from .clean import clean
     from .parse import parse_lines
     from .readers import SourceText, read_text
 
     options = options or ReadOptions()
     profile = profile or load_profile()
-    name = str(source)
-    if text is None and name.lower().endswith(MODEL_SUFFIXES):
-        return with_meta(load_model(name), meta)
     src = SourceText(path=name, encoding="str", text=text) if text is not None else read_text(name, options.encoding)
     cleaned = clean(src.lines, keep_boilerplate=options.keep_boilerplate, normalize=options.normalize)
     blocks, warnings = parse_lines(cleaned.lines, lead_level=profile.lead_level)

@@ -10,9 +10,11 @@ The API stays silent: ``substitution_notice`` returns the one line the CLI print
 """
 from __future__ import annotations
 
+import bisect
 import ctypes.util
 import functools
 import shutil
+import struct
 import subprocess
 import tomllib
 from dataclasses import dataclass, field
@@ -307,3 +309,104 @@ def describe(fontset: FontSet) -> list[dict]:
             "latin_file": role.latin.file if role.latin else None,
         })
     return rows
+
+
+def format_table(rows: list[dict]) -> str:
+    """The `speechdoc fonts` table: one line per role, then its file and fallbacks."""
+    out = []
+    for r in rows:
+        status = "official" if r["official"] else f"substitute for {r['wanted']}"
+        out.append(f"{r['label']} ({r['role']}): {r['face']} — {status}")
+        out.append(f"    file: {r['file']}" + (f" (face {r['index']})" if r["index"] else ""))
+        if r["latin"]:
+            out.append(f"    Latin (U+0020–007E): {r['latin']} — {r['latin_file']}")
+        out.append(f"    fallbacks: {', '.join(r['fallbacks']) or 'none'}")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- advance widths (for the PDF's line breaking)
+
+
+class _Advances:
+    """Advance widths straight from a face's raw cmap and hmtx tables (fontTools would first decode every
+    glyph name of a 65,535-glyph CJK face: seconds; this reads only what it looks up)."""
+
+    def __init__(self, file: str, index: int):
+        from fontTools.ttLib.sfnt import SFNTReader
+
+        with open(file, "rb") as fh:
+            reader = SFNTReader(fh, fontNumber=index)
+            self.upm = struct.unpack_from(">H", reader["head"], 18)[0]
+            self.n_hmetrics = struct.unpack_from(">H", reader["hhea"], 34)[0]
+            self.hmtx = reader["hmtx"]
+            self._cmap(reader["cmap"])
+
+    def _cmap(self, data: bytes) -> None:
+        count = struct.unpack_from(">H", data, 2)[0]
+        subtables = {}
+        for i in range(count):
+            platform, encoding, offset = struct.unpack_from(">HHI", data, 4 + 8 * i)
+            fmt = struct.unpack_from(">H", data, offset)[0]
+            subtables.setdefault(fmt, offset) if (platform, encoding) in ((3, 10), (0, 4), (0, 6), (3, 1), (0, 3)) \
+                else None
+        self.data = data
+        if 12 in subtables:
+            off = subtables[12]
+            groups = struct.unpack_from(">I", data, off + 12)[0]
+            triples = struct.unpack_from(f">{3 * groups}I", data, off + 16)
+            self.fmt, self.starts, self.ends, self.glyphs = 12, triples[0::3], triples[1::3], triples[2::3]
+        elif 4 in subtables:
+            off = subtables[4]
+            seg = struct.unpack_from(">H", data, off + 6)[0] // 2
+            self.fmt = 4
+            self.ends = struct.unpack_from(f">{seg}H", data, off + 14)
+            self.starts = struct.unpack_from(f">{seg}H", data, off + 16 + 2 * seg)
+            self.deltas = struct.unpack_from(f">{seg}h", data, off + 16 + 4 * seg)
+            self.range_pos = off + 16 + 6 * seg
+            self.ranges = struct.unpack_from(f">{seg}H", data, self.range_pos)
+        else:
+            self.fmt, self.starts, self.ends = 0, (), ()
+
+    def glyph(self, code: int) -> int:
+        i = bisect.bisect_left(self.ends, code)
+        if i >= len(self.ends) or self.starts[i] > code:
+            return 0
+        if self.fmt == 12:
+            return self.glyphs[i] + code - self.starts[i]
+        if self.ranges[i] == 0:
+            return (code + self.deltas[i]) & 0xFFFF
+        at = self.range_pos + 2 * i + self.ranges[i] + 2 * (code - self.starts[i])
+        gid = struct.unpack_from(">H", self.data, at)[0]
+        return (gid + self.deltas[i]) & 0xFFFF if gid else 0
+
+    def advance(self, code: int) -> float | None:
+        """Advance in ems, or None when the face has no glyph for ``code``."""
+        gid = self.glyph(code)
+        if not gid:
+            return None
+        adv = struct.unpack_from(">H", self.hmtx, 4 * min(gid, self.n_hmetrics - 1))[0]
+        return adv / self.upm
+
+
+@functools.lru_cache(maxsize=32)
+def _advances(file: str, index: int) -> _Advances:
+    return _Advances(file, index)
+
+
+def advance_em(role: RoleFonts, char: str) -> float:
+    """The advance width of ``char`` in ems, from the face that sets it (Latin face for ASCII, else the chain)."""
+    code = ord(char)
+    faces = list(role.faces)
+    if role.latin and LATIN_RANGE[0] <= code <= LATIN_RANGE[1]:
+        faces.insert(0, role.latin)
+    for n, face in enumerate(faces):
+        if n > (1 if faces[0] is role.latin else 0) and _is_ideograph(code):
+            return 1.0  # fallback faces are CJK faces: ideographs are one em (and their metrics are slow to load)
+        adv = _advances(face.file, face.index).advance(code)
+        if adv is not None:
+            return adv
+    return 1.0
+
+
+def _is_ideograph(code: int) -> bool:
+    return 0x3400 <= code <= 0x9FFF or 0x20000 <= code <= 0x3FFFF or 0xF900 <= code <= 0xFAFF

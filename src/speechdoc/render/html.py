@@ -12,11 +12,13 @@ from pathlib import Path
 
 import jinja2
 
-from ..fonts import LATIN_RANGE, FontSet, RoleFonts
+from ..fonts import LATIN_RANGE, FontSet, RoleFonts, advance_em
 from ..layout.title import break_title
 from ..model import Block, Document
 from ..resources import data_dir
 from ..style.profile import BlockStyle, Profile
+from ..style.units import mm_to_pt
+from .linebreak import break_lines, spread
 
 HTML_TEMPLATE = "document.html.j2"
 CSS_TEMPLATE = "gbt9704.css.j2"
@@ -38,6 +40,7 @@ class BlockView:
     rows: tuple = ()
     items: list[dict] = field(default_factory=list)
     label: str = ""
+    set_lines: list[dict] = field(default_factory=list)  # lines broken by linebreak.py: spacing + fragments
 
 
 # ---------------------------------------------------------------- templates
@@ -159,8 +162,6 @@ def render_css(profile: Profile, fontset: FontSet) -> str:
 
 def title_chars(profile: Profile, key: str = "title") -> int:
     """How many title-size characters fit the 版心 width (20 for 22 pt)."""
-    from ..style.units import mm_to_pt
-
     return math.floor(mm_to_pt(profile.page.body_width_mm) / char_pt(profile, profile.block(key).size_pt) + 1e-6)
 
 
@@ -183,6 +184,32 @@ def closing_indents(profile: Profile, signature: str, date: str) -> tuple[float,
     if aligned_date_right >= date_right:
         return sig_right, aligned_date_right
     return date_right + date_w + offset - sig_w, date_right
+
+
+def set_lines(profile: Profile, fontset: FontSet, key: str, text: str, lead_len: int = 0,
+              lead_key: str | None = None) -> list[dict]:
+    """``text`` broken into the lines of block ``key`` (禁则, hanging punctuation, full lines spread)."""
+    style = profile.block(key)
+    cell = char_pt(profile, style.size_pt)
+    tracking = profile.page.char_spacing_pt
+    width = mm_to_pt(profile.page.body_width_mm) - style.right_indent_chars * cell
+    first = width - style.first_line_indent_chars * cell
+    role = fontset.role(style.role)
+    lead_role = fontset.role(profile.block(lead_key).role) if lead_key else role
+    widths = [advance_em(lead_role if i < lead_len else role, c) * style.size_pt + tracking
+              for i, c in enumerate(text)]
+    out = []
+    for n, line in enumerate(break_lines(text, widths, first, width)):
+        measure = first if n == 0 else width
+        target = math.floor(measure / cell + 1e-6) * cell
+        extra = spread(line, target, line.end - line.start - (1 if line.hanging else 0))
+        frags = []
+        if line.start < lead_len:
+            frags.append({"lead": True, "text": text[line.start:min(line.end, lead_len)]})
+        if line.end > lead_len:
+            frags.append({"lead": False, "text": text[max(line.start, lead_len):line.end]})
+        out.append({"spacing": round(tracking + extra, 4) if extra else None, "frags": frags})
+    return out
 
 
 def _lead_view(profile: Profile, block: Block, view: BlockView) -> None:
@@ -209,7 +236,7 @@ def _attachments_view(block: Block) -> BlockView:
     return view
 
 
-def block_views(doc: Document, profile: Profile) -> list[BlockView]:
+def block_views(doc: Document, profile: Profile, fontset: FontSet | None = None) -> list[BlockView]:
     views: list[BlockView] = []
     blocks = list(doc.blocks)
     for i, block in enumerate(blocks):
@@ -228,6 +255,10 @@ def block_views(doc: Document, profile: Profile) -> list[BlockView]:
             _lead_view(profile, block, view)
         else:
             view.lines = [block.text]
+        if fontset is not None and profile.block(key).align == "justify" and view.lines:
+            text = view.lead + "".join(view.lines)
+            view.set_lines = set_lines(profile, fontset, key, text, len(view.lead), view.lead_key or None)
+            view.extra += " set"
         views.append(view)
     _title_group(blocks, views)
     _closing(profile, blocks, views)
@@ -263,7 +294,12 @@ def document_meta(doc: Document, created: str | None = None) -> dict:
             "org": doc.meta.org or "", "created": created}
 
 
-def render_html(doc: Document, profile: Profile, *, created: str | None = None) -> str:
-    """The document as an HTML page (the CSS comes separately, from ``render_css``)."""
-    return _env().get_template(HTML_TEMPLATE).render(blocks=block_views(doc, profile),
+def render_html(doc: Document, profile: Profile, fontset: FontSet | None = None, *,
+                created: str | None = None) -> str:
+    """The document as an HTML page (the CSS comes separately, from ``render_css``).
+
+    With ``fontset``, justified blocks are broken into lines here (see linebreak.py); without, WeasyPrint
+    breaks them.
+    """
+    return _env().get_template(HTML_TEMPLATE).render(blocks=block_views(doc, profile, fontset),
                                                      meta=document_meta(doc, created))

@@ -94,7 +94,7 @@ def render_pdf(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: b
     from weasyprint import CSS, HTML
 
     fontset = resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts)
-    html = render_html(doc, profile, created=_created(real_date))
+    html = render_html(doc, profile, fontset, created=_created(real_date))
     css = render_css(profile, fontset)
     fetcher = url_fetcher(fontset)
     config = font_configuration()
