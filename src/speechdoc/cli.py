@@ -154,11 +154,13 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
       speechdoc to-pdf speech.txt -o - > speech.pdf
     """
     from . import fonts
+    from .outputs import check_output, default_output
 
     profile = load_profile(profile_name, sets)
     doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile,
                     meta=Meta(author=author, org=org, date=date))
     fontset = fonts.resolve_fonts(profile, font_dirs=font_dir, strict_fonts=strict_fonts)
+    check_output(output if output is not None else default_output(doc.source.path, ".pdf"), file)
     out = api.to_pdf(doc, output, profile=profile,
                      pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date})
     notice = fonts.substitution_notice(fontset, fonts.glyph_report(fontset, doc, profile))
