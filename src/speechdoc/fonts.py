@@ -258,12 +258,11 @@ def glyph_report(fontset: FontSet, doc, profile) -> GlyphReport:
     for role, text in _role_text(doc, profile).items():
         chain = fontset.role(role).faces
         chars = sorted({c for c in text if not c.isspace() and not LATIN_RANGE[0] <= ord(c) <= LATIN_RANGE[1]})
-        primary = coverage(chain[0].file, chain[0].index)
-        past = [c for c in chars if ord(c) not in primary]
+        past = [c for c in chars if not has_glyph(chain[0], c)]
         if past:
             fallback[role] = tuple(past)
         for c in past:
-            if not any(ord(c) in coverage(f.file, f.index) for f in chain[1:]):
+            if not any(has_glyph(f, c) for f in chain[1:]):
                 lost.add(c)
     return GlyphReport(fallback, tuple(sorted(lost)))
 
@@ -391,6 +390,10 @@ class _Advances:
 @functools.lru_cache(maxsize=32)
 def _advances(file: str, index: int) -> _Advances:
     return _Advances(file, index)
+
+
+def has_glyph(face: Face, char: str) -> bool:
+    return bool(_advances(face.file, face.index).glyph(ord(char)))
 
 
 def advance_em(role: RoleFonts, char: str) -> float:

@@ -204,7 +204,7 @@ def test_page_numbers(which, request):
         n = page.number + 1
         assert line.text == f"— {n} —"
         assert {g.size for g in line.glyphs} == {number.size_pt}
-        assert all("FandolSong" in g.font or "latin-song" in g.font for g in line.glyphs)
+        assert all("FandolSong" in g.font or "speechdoc-latin" in g.font for g in line.glyphs)
         dash = line.glyphs[0]
         assert dash.top == pytest.approx(BODY_BOTTOM + number.below_body_mm, abs=TOL)
         if n % 2:

@@ -23,8 +23,8 @@ from .linebreak import break_lines, spread
 HTML_TEMPLATE = "document.html.j2"
 CSS_TEMPLATE = "gbt9704.css.j2"
 TITLE_GROUP = ("title", "doc_number", "subtitle", "speaker", "date_line")  # the title block and speech front matter
-LATIN_FAMILY = "speechdoc-latin-{role}"
-FACE_FAMILY = "speechdoc-{role}-{n}"
+LATIN_FAMILY = "speechdoc-latin-{n}"  # one @font-face per file: each rule costs WeasyPrint a font copy + reload
+FACE_FAMILY = "speechdoc-face-{n}"
 
 
 @dataclass
@@ -77,24 +77,34 @@ def _env() -> jinja2.Environment:
 # ---------------------------------------------------------------- fonts → CSS
 
 
-def font_faces(fontset: FontSet) -> list[dict]:
-    """``@font-face`` rules: each role's Latin face (ASCII only) and faces loaded from their files."""
-    rules = []
+def _loaded_faces(fontset: FontSet) -> tuple[list, list]:
+    """The Latin files and the (file, index) faces loaded through ``@font-face``, in a stable order."""
+    latin, faces = [], []
     for role in fontset.roles.values():
-        if role.latin:
-            rules.append({"family": LATIN_FAMILY.format(role=role.role), "url": Path(role.latin.file).as_uri(),
-                          "unicode_range": f"U+{LATIN_RANGE[0]:04X}-{LATIN_RANGE[1]:04X}"})
-        for n, face in enumerate(role.faces):
-            if face.needs_font_face:
-                rules.append({"family": FACE_FAMILY.format(role=role.role, n=n), "url": Path(face.file).as_uri(),
-                              "unicode_range": None})
+        if role.latin and role.latin.file not in latin:
+            latin.append(role.latin.file)
+        for face in role.faces:
+            if face.needs_font_face and (face.file, face.index) not in faces:
+                faces.append((face.file, face.index))
+    return latin, faces
+
+
+def font_faces(fontset: FontSet) -> list[dict]:
+    """``@font-face`` rules: the Latin faces (ASCII only) and the faces loaded from their files."""
+    latin, faces = _loaded_faces(fontset)
+    rules = [{"family": LATIN_FAMILY.format(n=n), "url": Path(file).as_uri(),
+              "unicode_range": f"U+{LATIN_RANGE[0]:04X}-{LATIN_RANGE[1]:04X}"} for n, file in enumerate(latin)]
+    rules += [{"family": FACE_FAMILY.format(n=n), "url": Path(file).as_uri(), "unicode_range": None}
+              for n, (file, _index) in enumerate(faces)]
     return rules
 
 
-def font_stack(role: RoleFonts) -> str:
-    names = [LATIN_FAMILY.format(role=role.role)] if role.latin else []
-    for n, face in enumerate(role.faces):
-        names.append(FACE_FAMILY.format(role=role.role, n=n) if face.needs_font_face else face.family)
+def font_stack(fontset: FontSet, role: RoleFonts) -> str:
+    latin, faces = _loaded_faces(fontset)
+    names = [LATIN_FAMILY.format(n=latin.index(role.latin.file))] if role.latin else []
+    for face in role.faces:
+        names.append(FACE_FAMILY.format(n=faces.index((face.file, face.index))) if face.needs_font_face
+                     else face.family)
     return ", ".join(css_string(n) for n in names)
 
 
@@ -110,7 +120,7 @@ def _style(profile: Profile, fontset: FontSet, s: BlockStyle) -> dict:
     role = fontset.role(s.role)
     pitch = profile.page.line_pitch_pt
     return {
-        "key": s.key, "family": font_stack(role), "size_pt": s.size_pt,
+        "key": s.key, "family": font_stack(fontset, role), "size_pt": s.size_pt,
         "weight": 700 if s.bold else role.primary.weight,
         "align": s.align, "indent_pt": round(s.first_line_indent_chars * char_pt(profile, s.size_pt), 3),
         "right_pt": round(s.right_indent_chars * char_pt(profile, s.size_pt), 3),
@@ -144,7 +154,7 @@ def render_css(profile: Profile, fontset: FontSet) -> str:
         font_faces=font_faces(fontset),
         page={"width_mm": page.width_mm, "height_mm": page.height_mm, "top_mm": page.top_mm,
               "right_mm": round(page.right_mm, 3), "bottom_mm": round(page.bottom_mm, 3), "left_mm": page.left_mm},
-        number={"dash": number.dash, "family": font_stack(number_role), "size_pt": number.size_pt,
+        number={"dash": number.dash, "family": font_stack(fontset, number_role), "size_pt": number.size_pt,
                 "below_body_mm": number.below_body_mm},
         number_boxes=boxes,
         body_size_pt=body.size_pt,

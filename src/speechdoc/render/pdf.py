@@ -6,8 +6,11 @@ One WeasyPrint ``FontConfiguration`` serves the whole process (a new one per doc
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import logging
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,6 +22,46 @@ from ..style.profile import Profile
 from .html import render_css, render_html
 
 _FONT_CONFIG = None
+
+
+@functools.lru_cache(maxsize=1)
+def _ldconfig_sonames() -> dict[str, str]:
+    """``libfoo.so.N`` → path, from one ``ldconfig -p``."""
+    try:
+        out = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found = {}
+    for line in out.splitlines()[1:]:
+        name, _, path = line.strip().partition(" => ")
+        found.setdefault(name.split(" (")[0], path)
+    return found
+
+
+def _import_weasyprint():
+    """Import WeasyPrint with a fast ``ctypes.util.find_library``.
+
+    WeasyPrint tries several names for each of its C libraries, and cffi asks ``find_library`` for each one
+    that is not a path; on Linux every call runs ``ldconfig -p`` (and ``gcc`` for misses): ~0.5 s of a cold
+    start. While WeasyPrint loads, the names are answered from a single ``ldconfig -p``.
+    """
+    import ctypes.util
+
+    sonames = _ldconfig_sonames() if sys.platform.startswith("linux") else {}
+    original = ctypes.util.find_library
+
+    def find_library(name):
+        if not sonames:
+            return original(name)
+        prefix = name if name.startswith("lib") else f"lib{name}"
+        hits = sorted(so for so in sonames if so.startswith(prefix + ".so"))
+        return hits[0] if hits else None
+
+    ctypes.util.find_library = find_library
+    try:
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = original
 
 
 def font_configuration():
@@ -91,6 +134,7 @@ class _QuietWeasyPrint(logging.Filter):
 def render_pdf(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: bool = False,
                real_date: bool = False) -> bytes:
     """The document as PDF bytes; the same input and options give the same bytes unless ``real_date``."""
+    _import_weasyprint()
     from weasyprint import CSS, HTML
 
     fontset = resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts)
