@@ -17,6 +17,15 @@ def test_fills_lines_of_ten():
     assert got == ["一二三四五六七八九十", "甲乙丙丁戊"] and lines[-1].last
 
 
+def test_no_single_character_on_a_last_line():
+    got, lines = lines_of("一二三四五六七八九十甲。")
+    assert got == ["一二三四五六七八九", "十甲。"] and not lines[0].last and lines[1].last
+    got, _ = lines_of("一二三四五六七八九十，甲。")  # the hanging mark comes back in too
+    assert got == ["一二三四五六七八九", "十，甲。"]
+    got, _ = lines_of("一二三四五六七八九十甲乙")
+    assert got == ["一二三四五六七八九十", "甲乙"]  # two characters are fine
+
+
 def test_closing_mark_hangs_past_a_full_line():
     got, lines = lines_of("一二三四五六七八九十，甲乙")
     assert got == ["一二三四五六七八九十，", "甲乙"] and lines[0].hanging and lines[0].natural == 10
@@ -54,6 +63,9 @@ def test_spread_fills_the_measure_except_on_the_last_line():
 def test_properties(text):
     got, lines = lines_of(text)
     assert "".join(got) == text  # nothing lost, nothing added
+    if len(got) > 1 and len(text) > 30:
+        assert sum(c not in NO_LINE_START for c in got[-1]) != 1 or not any(
+            can_break_before(text, k) for k in range(lines[-2].start + 3, lines[-2].end))
     for n, (line, info) in enumerate(zip(got, lines)):
         assert info.natural <= 10 + 1e-9 or len(line) == 1
         if info.hanging:

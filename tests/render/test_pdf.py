@@ -281,6 +281,9 @@ def test_no_notdef_and_no_replacement_character(which, request):
     doc, _data, pdf = request.getfixturevalue(which)
     glyphs = [g for page in pdf for g in page_glyphs(page)]
     assert glyphs and all(g.gid != 0 for g in glyphs), {g.char for g in glyphs if g.gid == 0}
+    # every visible glyph has its advance in the PDF (a CID that misses its glyph would measure 0)
+    assert all(g.x1 - g.x0 > 1 for g in glyphs if not g.char.isspace()), \
+        {(g.char, g.font) for g in glyphs if g.x1 - g.x0 <= 1 and not g.char.isspace()}
     text = "".join(page.get_text() for page in pdf)
     assert "\ufffd" not in text
 

@@ -73,7 +73,29 @@ def break_lines(text: str, widths: list[float], first: float, rest: float) -> li
         natural = sum(widths[i:end])
         lines.append(Line(i, end, False, natural, False))
         i, measure = end, rest
-    return lines
+    return _avoid_runt(text, widths, lines, rest)
+
+
+def _is_runt(text: str) -> bool:
+    """A last line with a single character (closing marks aside): 孤字."""
+    return sum(c not in NO_LINE_START for c in text) <= 1
+
+
+def _avoid_runt(text: str, widths: list[float], lines: list[Line], rest: float) -> list[Line]:
+    """Move one more character down to a last line that would hold a single character.
+
+    The line count stays the same (so does the pagination); the line above is spread to the full measure.
+    """
+    if len(lines) < 2 or not _is_runt(text[lines[-1].start:lines[-1].end]):
+        return lines
+    prev, last = lines[-2], lines[-1]
+    end = prev.end - (2 if prev.hanging else 1)
+    while end > prev.start + 2 and not can_break_before(text, end):
+        end -= 1
+    if end <= prev.start + 2 or not can_break_before(text, end) or sum(widths[end:last.end]) > rest + EPS:
+        return lines
+    return [*lines[:-2], Line(prev.start, end, False, sum(widths[prev.start:end]), False),
+            Line(end, last.end, False, sum(widths[end:last.end]), True)]
 
 
 def spread(line: Line, target: float, count_inside: int) -> float:
