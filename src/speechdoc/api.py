@@ -135,4 +135,5 @@ def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
     profile = profile or load_profile()
     doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
     out = out if out is not None else default_output(doc.source.path, ".pdf")
-    return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, doc.source.path)
+    source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
+    return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, source)
