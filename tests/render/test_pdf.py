@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from speechdoc import api, model
-from speechdoc.render.pdf import render_pdf
+from speechdoc.render.pdf import render_pdf, render_pdf_with_warnings
 from speechdoc.style import load_profile
 from speechdoc.style.units import pt_to_mm
 
@@ -36,7 +36,8 @@ def sample(fixtures):
 @pytest.fixture(scope="module")
 def long(fixtures):
     doc = api.load_model(fixtures / "models" / "long-pdf.json")
-    data = render_pdf(doc, PROFILE)
+    data, warnings = render_pdf_with_warnings(doc, PROFILE)
+    assert warnings == []  # no CSS WeasyPrint ignored, no URL refused, no missing glyph
     return doc, data, open_pdf(data)
 
 
@@ -349,7 +350,9 @@ def hostile():
     blocks += [model.Block("table", "", rows=(("<b>粗</b>", "{{ x }}"),)),
                model.Block("attachments", "附件：<i>x</i>", items=("<i>x</i>",))]
     doc = model.Document(blocks=tuple(blocks), meta=model.Meta(author='"><script>'))
-    return open_pdf(render_pdf(doc, PROFILE))
+    data, warnings = render_pdf_with_warnings(doc, PROFILE)
+    assert warnings == []  # nothing was fetched, nothing refused: the text never became markup
+    return open_pdf(data)
 
 
 def test_hostile_text_appears_literally(hostile):

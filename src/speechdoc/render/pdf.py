@@ -134,6 +134,14 @@ class _QuietWeasyPrint(logging.Filter):
 def render_pdf(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: bool = False,
                real_date: bool = False) -> bytes:
     """The document as PDF bytes; the same input and options give the same bytes unless ``real_date``."""
+    data, _warnings = render_pdf_with_warnings(doc, profile, font_dirs=font_dirs, strict_fonts=strict_fonts,
+                                               real_date=real_date)
+    return data
+
+
+def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: bool = False,
+                             real_date: bool = False) -> tuple[bytes, list[str]]:
+    """``render_pdf`` and the warnings WeasyPrint logged (refused URLs, CSS it ignored); none is expected."""
     _import_weasyprint()
     from weasyprint import CSS, HTML
 
@@ -151,7 +159,7 @@ def render_pdf(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: b
         stylesheet = CSS(string=css, base_url=base, url_fetcher=fetcher, font_config=config)
         document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
             stylesheets=[stylesheet], font_config=config)
-        return document.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False)
+        return document.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False), quiet.messages
     except Exception as exc:  # noqa: BLE001 - WeasyPrint failures become one RenderError
         raise RenderError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
     finally:
