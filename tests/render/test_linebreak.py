@@ -47,6 +47,11 @@ def test_numbers_and_words_stay_whole():
     assert not can_break_before("98.5%", 3) and not can_break_before("——", 1) and not can_break_before("……", 1)
 
 
+def test_a_long_latin_run_breaks_where_the_line_is_full():
+    got, _ = lines_of("见https://example.gov.cn/a/b/c")  # 1 + 28 × 0.5 = 15 > 10
+    assert got[0] == "见https://example.go" and "".join(got) == "见https://example.gov.cn/a/b/c"
+
+
 def test_first_line_is_shorter_by_the_indent():
     got, _ = lines_of("一二三四五六七八九十甲乙", first=8)
     assert got[0] == "一二三四五六七八"

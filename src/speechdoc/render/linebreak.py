@@ -70,6 +70,8 @@ def break_lines(text: str, widths: list[float], first: float, rest: float) -> li
             end -= 1
         if end == i + 1 and not can_break_before(text, end):
             end = j  # nothing allowed: break where it fits
+        elif sum(widths[i:end]) < measure / 2 and all(_is_word(c) for c in text[end:j + 1]):
+            end = j  # a Latin run longer than half a line (a URL, an identifier) breaks where the line is full
         natural = sum(widths[i:end])
         lines.append(Line(i, end, False, natural, False))
         i, measure = end, rest
