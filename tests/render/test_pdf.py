@@ -392,3 +392,20 @@ def test_api_to_pdf_refuses_to_overwrite_a_model_input(tmp_path, fixtures):
     with pytest.raises(OutputError, match="overwrite"):
         api.to_pdf(small, small)
     assert small.read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.parametrize("which", ["sample", "long"])
+def test_headings_are_kept_with_the_following_text(which, request):
+    doc, _data, pdf = request.getfixturevalue(which)
+    headings = {b.text for b in doc.blocks if b.kind == "heading"}
+    assert headings
+    for page in pdf[:-1]:
+        last = body_lines(page)[-1].text
+        assert not any(h.endswith(last) for h in headings), (page.number, last)
+
+
+def test_outline_labels_are_the_block_texts(long):
+    doc, _data, pdf = long
+    labels = [title for _level, title, _page in pdf.get_toc()]
+    assert labels[0] == doc.blocks[0].text
+    assert "1.健全组织体系" in labels and "（2）加强队伍建设" in labels
