@@ -409,3 +409,12 @@ def test_outline_labels_are_the_block_texts(long):
     labels = [title for _level, title, _page in pdf.get_toc()]
     assert labels[0] == doc.blocks[0].text
     assert "1.健全组织体系" in labels and "（2）加强队伍建设" in labels
+
+
+def test_a_heading_on_a_page_s_last_line_moves_to_the_next_page():
+    filler = "中" * (PAGE.chars - 2 + (PAGE.lines - 2) * PAGE.chars)  # 21 full lines
+    doc = model.Document(blocks=(model.Block("paragraph", filler), model.Block("heading", "一、标题", level=1),
+                                 model.Block("paragraph", "正文。")))
+    pdf = open_pdf(render_pdf(doc, PROFILE))
+    assert len(body_lines(pdf[0])) == PAGE.lines - 1
+    assert body_lines(pdf[1])[0].text == "一、标题"
