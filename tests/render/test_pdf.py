@@ -418,3 +418,21 @@ def test_a_heading_on_a_page_s_last_line_moves_to_the_next_page():
     pdf = open_pdf(render_pdf(doc, PROFILE))
     assert len(body_lines(pdf[0])) == PAGE.lines - 1
     assert body_lines(pdf[1])[0].text == "一、标题"
+
+
+@pytest.mark.parametrize("align", ["center", "right", "left"])
+def test_page_number_alignment_from_the_profile(align):
+    profile = load_profile(sets=[f"page.number.align={align}"])
+    doc = model.Document(blocks=(model.Block("paragraph", "中" * 1400),))  # three pages
+    data, warnings = render_pdf_with_warnings(doc, profile)
+    assert warnings == []
+    pdf = open_pdf(data)
+    inset = pt_to_mm(profile.page_number.inset_chars * profile.page_number.size_pt)
+    for page in pdf:
+        line = number_line(page)
+        if align == "center":
+            assert (line.x0 + line.x1) / 2 == pytest.approx((BODY_LEFT + BODY_RIGHT) / 2, abs=TOL)
+        elif align == "right":
+            assert line.x1 == pytest.approx(BODY_RIGHT - inset, abs=TOL)
+        else:
+            assert line.x0 == pytest.approx(BODY_LEFT + inset, abs=TOL)
