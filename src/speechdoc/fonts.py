@@ -238,8 +238,9 @@ def _role_text(doc, profile) -> dict[str, str]:
         key = profile.key_for(block.kind, block.level)
         role = profile.block(key).role if key in profile.blocks else "fangsong"
         texts = [block.text, *block.items, *(c for row in block.rows for c in row)]
-        if block.lead is not None:
-            out.setdefault(profile.block(f"heading{block.lead.level}").role, []).append(block.lead.text)
+        lead_key = f"heading{block.lead.level}" if block.lead is not None else None
+        if lead_key in profile.blocks:
+            out.setdefault(profile.block(lead_key).role, []).append(block.lead.text)
         out.setdefault(role, []).extend(texts)
     return {k: "".join(v) for k, v in out.items()}
 

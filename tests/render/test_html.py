@@ -136,3 +136,11 @@ def test_fetcher_serves_only_templates_and_font_files(fontset):
                 f"file://{data_dir('templates')}/../../../../../etc/passwd"):
         with pytest.raises(RefusedURL):
             fetch.fetch(url)
+
+
+def test_levels_outside_the_profile_fall_back_to_body_text(fontset):
+    doc = model.Document(blocks=(model.Block("paragraph", "第一，甲。乙", lead=model.Lead(7, "第一，甲。")),
+                                 model.Block("heading", "标题", level=9)))
+    views = html.block_views(doc, PROFILE, fontset)
+    assert [v.key for v in views] == ["body", "body"] and views[0].lead == ""
+    assert fonts.glyph_report(fontset, doc, PROFILE).fallback == {}

@@ -224,7 +224,8 @@ def set_lines(profile: Profile, fontset: FontSet, key: str, text: str, lead_len:
 
 def _lead_view(profile: Profile, block: Block, view: BlockView) -> None:
     lead = block.lead
-    if lead is None or not lead.text or not block.text.startswith(lead.text):
+    if (lead is None or not lead.text or not block.text.startswith(lead.text)
+            or f"heading{lead.level}" not in profile.blocks):
         view.lines = [block.text]
         return
     view.lead = lead.text
