@@ -137,3 +137,23 @@ def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
     out = out if out is not None else default_output(doc.source.path, ".pdf")
     source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
     return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, source)
+
+
+# ---------------------------------------------------------------- proofreading
+
+
+def check(paths: list[str | Path], *, encoding: str | None = None, on_error=None) -> list:
+    """The proofreading findings (``speechdoc.check.Finding``) for each file, in reading order.
+
+    A file that cannot be read raises its ``SpeechdocError``; give ``on_error`` to be handed it instead and go on.
+    """
+    from .check.files import check_paths
+
+    return check_paths([str(p) for p in paths], encoding, on_error)
+
+
+def fix(path: str | Path, output: str | Path | None = None, *, in_place: bool = False, encoding: str | None = None):
+    """Write ``path`` with the safe corrections applied (to ``output``, standard output, or in place)."""
+    from .check.files import fix_file
+
+    return fix_file(str(path), None if output is None else str(output), in_place=in_place, encoding=encoding)
