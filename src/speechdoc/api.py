@@ -118,7 +118,8 @@ def to_docx(doc_or_path: Document | str | Path, out: str | Path | None = None, *
     profile = profile or load_profile()
     doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
     out = out if out is not None else default_output(doc.source.path, ".docx")
-    return _write(render_docx_bytes(doc, profile), out, doc.source.path)
+    source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
+    return _write(render_docx_bytes(doc, profile), out, source)
 
 
 def render_pdf_bytes(doc: Document, profile: Profile | None = None, **pdf_options) -> bytes:
