@@ -36,15 +36,15 @@ def parse(source: str | Path, *, options: ReadOptions | None = None, profile: Pr
     Give ``text`` to parse a string instead of a file (``source`` is then only its name).
     A ``.json`` path is a saved model (``speechdoc inspect --json``) and is loaded as it is.
     """
+    name = str(source)
+    if text is None and name.lower().endswith(MODEL_SUFFIXES):
+        return with_meta(load_model(name), meta)
     from .clean import clean
     from .parse import parse_lines
     from .readers import SourceDocument, SourceText, read_source
 
     options = options or ReadOptions()
     profile = profile or load_profile()
-    name = str(source)
-    if text is None and name.lower().endswith(MODEL_SUFFIXES):
-        return with_meta(load_model(name), meta)
     src = SourceText(path=name, encoding="str", text=text) if text is not None else read_source(
         name, options.encoding, keep_boilerplate=options.keep_boilerplate)
     if isinstance(src, SourceDocument):
@@ -143,7 +143,8 @@ def to_docx(doc_or_path: Document | str | Path, out: str | Path | None = None, *
     profile = profile or load_profile()
     doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
     out = out if out is not None else default_output(doc.source.path, ".docx")
-    return _write(render_docx_bytes(doc, profile), out, doc.source.path)
+    source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
+    return _write(render_docx_bytes(doc, profile), out, source)
 
 
 def render_pdf_bytes(doc: Document, profile: Profile | None = None, **pdf_options) -> bytes:
@@ -160,7 +161,8 @@ def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
     profile = profile or load_profile()
     doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
     out = out if out is not None else default_output(doc.source.path, ".pdf")
-    return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, doc.source.path)
+    source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
+    return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, source)
 
 
 # ---------------------------------------------------------------- proofreading
