@@ -114,12 +114,19 @@ def set_first_line_indent(ppr, *, chars_hundredths: int, twips: int) -> None:
 
 
 def set_hanging_indent(ppr, *, left_twips: int, hanging_twips: int) -> None:
-    """Wrapped lines start at ``left``; the first line starts ``hanging`` before it."""
+    """Wrapped lines start at ``left``; the first line starts ``hanging`` before it.
+
+    firstLineChars="0" and leftChars="0" are written, not left out: each w:ind attribute is inherited on its
+    own, and Word and WPS give a style's character-unit indent (Body Text's firstLineChars="200") precedence
+    over this paragraph's twips, so without them the first line would start 2 字 in instead of hanging.
+    """
     ind = _ppr_child(ppr, "ind")
-    for attr in ("firstLine", "firstLineChars", "leftChars", "hangingChars"):
+    for attr in ("firstLine", "hangingChars"):
         ind.attrib.pop(qn(f"w:{attr}"), None)
     ind.set(qn("w:left"), str(left_twips))
+    ind.set(qn("w:leftChars"), "0")
     ind.set(qn("w:hanging"), str(hanging_twips))
+    ind.set(qn("w:firstLineChars"), "0")
 
 
 def set_right_indent(ppr, *, twips: int, chars_hundredths: int = 0) -> None:
