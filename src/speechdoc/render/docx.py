@@ -336,8 +336,9 @@ class Stylesheet:
                               right=pt_to_twips(self._cell_padding_pt()))
 
     def _cell_padding_pt(self) -> float:
-        """Half a table character on each side of a cell's text."""
-        return self.profile.block("table").size_pt / 2
+        """The profile's cell padding, in characters of the table's size, on each side of a cell's text."""
+        table = self.profile.block("table")
+        return table.cell_padding_chars * table.size_pt
 
     def _footer_style(self) -> None:
         number = self.profile.page_number

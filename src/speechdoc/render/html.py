@@ -162,6 +162,8 @@ def render_css(profile: Profile, fontset: FontSet) -> str:
         char_spacing_pt=page.char_spacing_pt,
         styles=[_style(profile, fontset, s) for s in profile.blocks.values()],
         title_after_pt=round(profile.block("title").space_after_lines * page.line_pitch_pt, 3),
+        table={"cell_padding_pt": round(profile.block("table").cell_padding_chars
+                                        * profile.block("table").size_pt, 3)},
         attachments={"indent_pt": round(profile.block("attachments").first_line_indent_chars
                                         * char_pt(profile, profile.block("attachments").size_pt), 3)},
     )
