@@ -263,3 +263,13 @@ def test_pagination_of_both_pdfs(renderings, capsys):
             print("\n" + pagination_report(name, r))
     sample = renderings["sample"]
     assert len(sample.pdf_pages) == len(sample.lo_pages)
+
+
+def test_page_numbers_in_the_same_face_in_both(every, faces):
+    """7.5: 半角宋体阿拉伯数字 — the dashes and the digits in the Song face, in both PDFs."""
+    roles, private = faces
+    song = roles[PROFILE.page_number.role][0]
+    for ours, theirs in zip(every.pdf_pages, every.lo_pages):
+        for page, face in ((ours, lambda f: pdf_face(f, private)), (theirs, lo_face)):
+            number = [s for line in page.lines if line.baseline > BOTTOM for s in line.spans if s.text.strip()]
+            assert number and {face(s.font) for s in number} == {song}, [(s.font, s.text) for s in number]
