@@ -273,3 +273,25 @@ def test_page_numbers_in_the_same_face_in_both(every, faces):
         for page, face in ((ours, lambda f: pdf_face(f, private)), (theirs, lo_face)):
             number = [s for line in page.lines if line.baseline > BOTTOM for s in line.spans if s.text.strip()]
             assert number and {face(s.font) for s in number} == {song}, [(s.font, s.text) for s in number]
+
+
+AMBIGUOUS = "“”‘’—…·"
+
+
+@pytest.mark.parametrize("name", ["every-kind", "sample"])
+def test_libreoffice_sets_quotes_and_dashes_in_the_chinese_face(renderings, faces, name):
+    """LibreOffice ignores w:hint; “”‘’—…· at a paragraph's start, after digits or Latin still come out in the
+    line's Chinese face (the one its hanzi are in), never in the Latin face."""
+    roles, _private = faces
+    latin = {face for _hanzi, face in roles.values()}
+    seen = 0
+    for page in renderings[name].lo_pages:
+        for line in page.lines_between(0, BOTTOM):  # the page numbers: test_page_numbers_in_the_same_face_in_both
+            hanzi_faces = {lo_face(s.font) for s in line.spans if any(is_hanzi(c) for c in s.text)}
+            for span in line.spans:
+                for glyph in span.glyphs:
+                    if glyph.char in AMBIGUOUS:
+                        seen += 1
+                        assert lo_face(span.font) not in latin, (glyph.char, span.font, line.text)
+                        assert lo_face(span.font) in hanzi_faces, (glyph.char, span.font, line.text)
+    assert seen > 10

@@ -81,6 +81,21 @@ def set_east_asian_hint(rpr) -> None:
     _rpr_child(rpr, "rFonts").set(qn("w:hint"), "eastAsia")
 
 
+def keep_punctuation_chinese(rpr, east_asian_font: str) -> None:
+    """A run of “”‘’—… set in ``east_asian_font`` whichever font slot a program picks for it.
+
+    Only w:ascii and w:hAnsi are written (with the hint); w:eastAsia stays with the style. Word and WPS
+    take these characters from the East Asian slot (the hint), so there changing the paragraph's style
+    still changes their font. LibreOffice, which ignores the hint and may use the Latin slot, gets the
+    Chinese font from it. The trade-off: after a restyle in LibreOffice (not Word/WPS), these few
+    characters keep the old role's face until the run's font is cleared (Ctrl+M / 清除格式).
+    """
+    fonts = _rpr_child(rpr, "rFonts")
+    fonts.set(qn("w:ascii"), east_asian_font)
+    fonts.set(qn("w:hAnsi"), east_asian_font)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
 def set_size(rpr, half_points: int) -> None:
     _rpr_child(rpr, "sz").set(qn("w:val"), str(half_points))
     _rpr_child(rpr, "szCs").set(qn("w:val"), str(half_points))
