@@ -12,6 +12,7 @@ from speechdoc.written_date import add_written_date, official_date
 
 NOTICE = "关于做好春季防火工作的通知\n\n各单位：\n\n现将有关事项通知如下，请认真贯彻执行。\n\n附件：防火责任清单\n"
 NOTICE_DATED = NOTICE + "\n某某市应急管理局\n2023年1月2日\n"
+NOTICE_SIGNED = NOTICE + "\n某某市应急管理局\n"
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -49,6 +50,27 @@ def test_without_signature_the_date_ends_the_body_before_note_and_attachment_pag
     assert _kinds(add_written_date(_doc("title", "paragraph"))) == ["title", "paragraph", "date"]
 
 
+def test_short_lines_ending_the_body_become_the_signature_as_the_parser_would_take_them():
+    blocks = (Block("title", "关于做好春季防火工作的通知"), Block("paragraph", "现将有关事项通知如下，请认真贯彻执行。"),
+              Block("paragraph", "某某市应急管理局"), Block("paragraph", "某某市消防救援支队"),
+              Block("note", "（此件公开发布）"))
+    doc = add_written_date(Document(blocks=blocks, meta=Meta(date="2024-03-05")))
+    assert _kinds(doc) == ["title", "paragraph", "signature", "signature", "date", "note"]
+
+
+@pytest.mark.parametrize("last", ["谢谢大家！", "请认真贯彻执行。", "一、总体要求"])
+def test_sentences_and_headings_do_not_become_a_signature(last):
+    blocks = (Block("title", "标题"), Block("paragraph", "正文。"), Block("paragraph", last))
+    doc = add_written_date(Document(blocks=blocks, meta=Meta(date="2024-03-05")))
+    assert _kinds(doc) == ["title", "paragraph", "paragraph", "date"]
+
+
+def test_the_only_body_line_stays_body():
+    blocks = (Block("title", "标题"), Block("salutation", "各单位："), Block("paragraph", "某某市应急管理局"))
+    doc = add_written_date(Document(blocks=blocks, meta=Meta(date="2024-03-05")))
+    assert _kinds(doc) == ["title", "salutation", "paragraph", "date"]
+
+
 def test_a_document_with_a_date_or_without_meta_date_is_unchanged():
     dated = _doc("paragraph", "date")
     assert add_written_date(dated) is dated
@@ -71,6 +93,14 @@ def test_to_docx_prints_the_date(tmp_path):
     paragraphs = _docx_paragraphs(tmp_path / "n.docx")
     assert paragraphs[-1] == ("Date", "2024年3月5日")
     assert paragraphs[-2][0] == "Attachments"  # after 附件说明, the last of the body
+
+
+def test_to_docx_signs_and_dates_a_signed_text(tmp_path):
+    src = tmp_path / "notice.txt"
+    src.write_text(NOTICE_SIGNED, encoding="utf-8")
+    result = run_cli("to-docx", str(src), "--date", "2024年3月5日", "-o", str(tmp_path / "n.docx"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert _docx_paragraphs(tmp_path / "n.docx")[-2:] == [("Signature", "某某市应急管理局"), ("Date", "2024年3月5日")]
 
 
 def test_to_docx_keeps_the_texts_own_date(tmp_path):
@@ -106,3 +136,17 @@ def test_a_bad_date_is_one_line_and_writes_nothing(tmp_path, command):
     assert result.returncode == 2
     assert err.splitlines()[0] == "speechdoc: error: --date '2024-02-30' is not a date"
     assert "Traceback" not in err and not out.exists()
+
+
+def test_to_pdf_places_the_date_under_the_signature(tmp_path):
+    """7.3.5.2: the date's first character 2 字 right of the 署名's."""
+    src = tmp_path / "notice.txt"
+    src.write_text(NOTICE_SIGNED, encoding="utf-8")
+    result = run_cli("to-pdf", str(src), "--date", "2024-03-05", "-o", str(tmp_path / "n.pdf"))
+    assert result.returncode == 0, result.stderr.decode()
+    with pymupdf.open(tmp_path / "n.pdf") as pdf:
+        lines = {"".join(s["text"] for s in line["spans"]).replace(" ", ""): line["bbox"]
+                 for block in pdf[0].get_text("dict")["blocks"] for line in block.get("lines", [])}
+    signature, date = lines["某某市应急管理局"], lines["2024年3月5日"]
+    assert abs((date[0] - signature[0]) - 2 * 15.75) < 1.5
+    assert date[1] > signature[1]

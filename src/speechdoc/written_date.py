@@ -6,14 +6,22 @@ leading zero (``2024年3月5日``). ``--date 2024-03-05`` (or ``2024/3/5``, ``20
 written so. The block goes where the standard puts the date: under the 署名 when there is one, else
 after the last block of the body (after 附件说明, before 附注 and before any attachment page); the
 renderers then place it per 7.3.5.2 as they place any date block.
+
+The parser takes short lines above a closing date for the 署名, and without a date finds none; so when
+the date comes from ``--date``, the body's last short lines of the 署名's shape (``某某市应急管理局``)
+become the 署名, by the parser's own rule, as if the text had carried the date.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from dataclasses import replace
+
 from .errors import OptionError
 from .model import Block, Document
+from .parse.closing import MAX_SIGNATURES
+from .parse.matchers import is_signature_shape
 
 _SHAPES = (
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
@@ -45,8 +53,20 @@ def add_written_date(doc: Document) -> Document:
         return doc
     blocks = list(doc.blocks)
     at = _date_position(blocks)
+    if not any(b.kind == "signature" for b in blocks):
+        _take_signatures(blocks, at)
     blocks.insert(at, Block("date", official_date(doc.meta.date)))
     return doc.with_blocks(tuple(blocks))
+
+
+def _take_signatures(blocks: list[Block], at: int) -> None:
+    """The plain paragraphs of the 署名's shape just above ``at`` become 署名 (at least one body block stays)."""
+    k = at
+    while (at - k < MAX_SIGNATURES and k > 1 and blocks[k - 1].kind == "paragraph" and blocks[k - 1].lead is None
+           and is_signature_shape(blocks[k - 1].text) and blocks[k - 2].kind not in ("title", "salutation")):
+        k -= 1
+    for i in range(k, at):
+        blocks[i] = replace(blocks[i], kind="signature")
 
 
 def _date_position(blocks: list[Block]) -> int:
