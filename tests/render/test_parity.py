@@ -248,16 +248,21 @@ def edge(line, align: str) -> float:
     return (line.x0 + line.x1) / 2 if align == "center" else line.x1
 
 
-@pytest.mark.parametrize("key", BLOCK_KEYS)
-def test_libreoffice_and_pdf_agree_on_empty_lines(every, key):
-    i = every.index(key)
-    for before, after in ((i - 1, i), (i, i + 1)):
-        if before < 0 or after >= len(every.doc.blocks):
-            continue
-        ours = gap_lines(every.pdf[before], every.pdf[after], PITCH)
-        theirs = gap_lines(every.lo[before], every.lo[after], PITCH)
-        if ours is not None and theirs is not None:
-            assert theirs == ours, (every.doc.blocks[before].kind, every.doc.blocks[after].kind)
+@pytest.mark.parametrize("name", list(DOCS))
+def test_all_three_agree_on_empty_lines_between_blocks(renderings, name):
+    """Between any two consecutive blocks on one page: the empty lines the .docx asks for, in both PDFs."""
+    r = renderings[name]
+    wrong, compared = [], 0
+    for i in range(1, len(r.doc.blocks)):
+        asked = round(r.looks[i - 1].after_lines + r.looks[i].before_lines)
+        for which, printed in (("pdf", r.pdf), ("libreoffice", r.lo)):
+            measured = gap_lines(printed[i - 1], printed[i], PITCH)
+            if measured is not None:
+                compared += 1
+                if measured != asked:
+                    wrong.append((which, i, r.doc.blocks[i - 1].kind, r.doc.blocks[i].kind, measured, asked))
+    assert not wrong
+    assert compared > len(r.doc.blocks)
 
 
 # ---------------------------------------------------------------- pagination
