@@ -8,8 +8,11 @@ small model with every block kind and a run-in lead at every level:
 * the .docx against the speechdoc PDF, per key: the same size; the font the style names is the role whose face the
   PDF shows (hanzi and digits); alignment, first-line / left / right indents where the .docx puts them (±1 mm);
   the empty lines before and after;
-* LibreOffice's rendering of the .docx against the speechdoc PDF, per key: the same face for hanzi and digits, the
-  same size, the first glyph at the same x (±1 mm), the same empty lines to the neighbouring blocks;
+* LibreOffice's rendering of the .docx against the speechdoc PDF, block by block (this model and the bundled
+  sample): the same face for hanzi (a lead's and the text after it) and digits, the same size, the first glyph at
+  the same x (±1 mm); between any two blocks on one page, the empty lines the .docx asks for, in both PDFs;
+* “”‘’—…· in LibreOffice's PDF in the line's Chinese face (LibreOffice ignores ``w:hint``); page numbers in the
+  Song face in both;
 * pagination: page count and the first characters of each page of both PDFs (printed; equal page counts asserted
   on the bundled sample).
 
@@ -24,12 +27,12 @@ from docx import Document as read_docx
 from docx.oxml.ns import qn
 
 from speechdoc import api, fonts
-from speechdoc.render.docx import RUN_IN_STYLE, STYLE_NAMES, render_docx
+from speechdoc.render.docx import STYLE_NAMES, render_docx
 from speechdoc.render.pdf import render_pdf
 from speechdoc.style import load_profile
 
 from ..conftest import FIXTURES, SAMPLE
-from ..lo import docxs_to_pdfs, mm, pt, read_layout, soffice
+from ..lo import docxs_to_pdfs, pt, read_layout, soffice
 from .parity import (TWIPS_PER_PT, face_key, first_page_texts, fontset_key, gap_lines, is_hanzi, locate_blocks,
                      private_names, word_look, word_paragraphs_by_block)
 
@@ -78,9 +81,8 @@ class Rendering:
 @pytest.fixture(scope="module")
 def renderings(tmp_path_factory) -> dict[str, Rendering]:
     out = tmp_path_factory.mktemp("parity")
-    docs = DOCS
     docx_paths, pdf_paths, docx_bytes = [], [], {}
-    for name, doc in docs.items():
+    for name, doc in DOCS.items():
         docx_bytes[name] = render_docx(doc, PROFILE)
         docx_paths.append(out / f"{name}.docx")
         docx_paths[-1].write_bytes(docx_bytes[name])
@@ -88,7 +90,7 @@ def renderings(tmp_path_factory) -> dict[str, Rendering]:
         pdf_paths[-1].write_bytes(render_pdf(doc, PROFILE))
     lo_paths = docxs_to_pdfs(docx_paths, out / "lo")
     return {name: Rendering(doc, docx_bytes[name], pdf, lo)
-            for (name, doc), pdf, lo in zip(docs.items(), pdf_paths, lo_paths)}
+            for (name, doc), pdf, lo in zip(DOCS.items(), pdf_paths, lo_paths)}
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +139,8 @@ def test_docx_style_and_pdf_agree_on_size_and_font(every, faces, key):
     if digit_font is not None:
         assert look.latin == PROFILE.font(role).latin
         assert pdf_face(digit_font, private) == latin_face
-    # bold: the .docx asks for none, and the PDF's face is the role's own weight (no other face, no fake bold)
+    # bold: the .docx asks for what the profile says (nothing is bold); the PDF's face, compared above with its
+    # weight (``+bold``), is the role's own face, e.g. the bold Noto Serif that stands in for 小标宋
     assert look.bold == PROFILE.block(key).bold
 
 
