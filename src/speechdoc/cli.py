@@ -69,6 +69,15 @@ def style_options(fn):
     return fn
 
 
+def pdf_options(fn):
+    """Options for the PDF renderer."""
+    fn = click.option("--font-dir", multiple=True, metavar="DIR", help="Look for fonts here first.")(fn)
+    fn = click.option("--strict-fonts", is_flag=True, help="Fail when an official font is missing.")(fn)
+    fn = click.option("--real-date", is_flag=True,
+                      help="Stamp the PDF with the current time (default: fixed, reproducible).")(fn)
+    return fn
+
+
 def _read(encoding, keep_boilerplate, no_normalize) -> api.ReadOptions:
     return api.ReadOptions(encoding=encoding, keep_boilerplate=keep_boilerplate, normalize=not no_normalize)
 
@@ -76,7 +85,39 @@ def _read(encoding, keep_boilerplate, no_normalize) -> api.ReadOptions:
 # ---------------------------------------------------------------- commands
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Usage errors in the same one-line format as every other error (exit status 2)."""
+
+    def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help())
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            command = _subcommand(exc.ctx)
+            click.echo(f"speechdoc: error: {exc.format_message()}", err=True)
+            click.echo(f"  hint: see `speechdoc{command} --help`", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("speechdoc: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _subcommand(ctx) -> str:
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name)
+        ctx = ctx.parent
+    return "".join(f" {n}" for n in names)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="speechdoc")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def main(debug: bool) -> None:
@@ -87,6 +128,11 @@ def main(debug: bool) -> None:
       speechdoc to-docx speech.txt            # speech.docx next to it
       speechdoc to-pdf speech.txt -o out.pdf
       speechdoc inspect speech.txt            # the structure it found
+      speechdoc batch speeches/ -o out/ --to docx,pdf
+
+    \b
+    Exit status: 0 done, 1 a file failed, 2 the command line is wrong, 130 interrupted.
+    Errors: one line `speechdoc: error: FILE: what happened` and a hint; --debug shows the traceback.
     """
     global _debug
     _debug = debug
@@ -140,9 +186,7 @@ def to_docx(file, output, encoding, keep_boilerplate, no_normalize, profile_name
 @click.option("-o", "--output", metavar="OUT.pdf", help="Output file (default: next to FILE; `-` for stdout).")
 @read_options
 @style_options
-@click.option("--font-dir", multiple=True, metavar="DIR", help="Look for fonts here first.")
-@click.option("--strict-fonts", is_flag=True, help="Fail when an official font is missing.")
-@click.option("--real-date", is_flag=True, help="Stamp the PDF with the current time (default: fixed, reproducible).")
+@pdf_options
 @handled
 def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name, sets, author, org, date,
            font_dir, strict_fonts, real_date):
@@ -159,6 +203,67 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
                      pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date})
     if str(out) != "-":
         click.echo(f"speechdoc: wrote {out}", err=True)
+
+
+@main.command()
+@click.argument("folder", metavar="DIR")
+@click.option("-o", "--output", metavar="OUTDIR", help="Mirror DIR's folders here (default: each output next to its input).")
+@click.option("--to", "to", default="docx", show_default=True, metavar="docx|pdf|docx,pdf", help="Output format(s).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: the cores).")
+@click.option("--recursive/--no-recursive", default=True, show_default=True, help="Go into sub-folders.")
+@click.option("--force", is_flag=True, help="Convert again even when an output is up to date.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (for scripts).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress; only the summary.")
+@read_options
+@style_options
+@pdf_options
+@handled
+def batch(folder, output, to, jobs, recursive, force, as_json, quiet, encoding, keep_boilerplate, no_normalize,
+          profile_name, sets, author, org, date, font_dir, strict_fonts, real_date):
+    """Convert every .txt (and other input) under DIR, in parallel; one bad file never stops the others.
+
+    Outputs already made from the same input with the same options are skipped (unless --force);
+    the stamps live in a hidden `.speechdoc-stamps.json` in each output folder.
+
+    \b
+    Examples:
+      speechdoc batch speeches/                       # speeches/**/x.docx next to each x.txt
+      speechdoc batch speeches/ -o out/ --to docx,pdf -j 2
+      speechdoc batch speeches/ -o out/ --json > summary.json
+    """
+    from . import batch as batching
+    from .errors import UsageError
+    from .progress import for_stream
+
+    _check_folder(folder, output, UsageError)
+    try:
+        formats = batching.parse_formats(to)
+    except ValueError as exc:
+        raise UsageError(str(exc), hint="--to docx, --to pdf or --to docx,pdf") from None
+    summary = api.convert_many(
+        folder, output, to=formats, jobs=jobs, recursive=recursive, force=force,
+        profile=load_profile(profile_name, sets), options=_read(encoding, keep_boilerplate, no_normalize),
+        meta=Meta(author=author, org=org, date=date),
+        pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date},
+        progress=for_stream(sys.stderr, quiet=quiet))
+    if as_json:
+        import json
+
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(batching.format_summary(summary))
+    sys.exit(summary.exit_code)
+
+
+def _check_folder(folder: str, output: str | None, UsageError) -> None:
+    from pathlib import Path
+
+    if not Path(folder).exists():
+        raise UsageError("no such folder", path=folder)
+    if not Path(folder).is_dir():
+        raise UsageError("is a file, not a folder", path=folder, hint="use `speechdoc to-docx FILE` for one file")
+    if output is not None and Path(output).exists() and not Path(output).is_dir():
+        raise UsageError("the output is a file, not a folder", path=output, hint="name a folder with -o")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -55,6 +55,13 @@ class ProfileError(SpeechdocError):
     exit_code = EXIT_USAGE
 
 
+class UsageError(SpeechdocError):
+    """The command line or the call is wrong (a folder that is not one, a bad option value)."""
+
+    category = "usage"
+    exit_code = EXIT_USAGE
+
+
 class FontError(SpeechdocError):
     """A required font is missing (e.g. with --strict-fonts)."""
 
