@@ -8,6 +8,7 @@ from tests.conftest import ROOT
 
 spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "run.py")
 bench = importlib.util.module_from_spec(spec)
+sys.modules["bench"] = bench
 spec.loader.exec_module(bench)
 
 
