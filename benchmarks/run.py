@@ -118,6 +118,8 @@ def long_text(pages: int) -> str:
         section += 1
         out.append(f"{_numeral(section, numerals)}、第{section}部分工作")
         for para in body:
+            if chars >= pages * chars_per_page:
+                break
             out.append(para)
             chars += len(para)
     return "\n".join(out) + "\n"
