@@ -49,3 +49,15 @@ def warm_converter(source: Path, targets, settings) -> int:
 
 
 warm_converter.warm = warm_counter
+
+
+def failing_warm(settings) -> None:
+    raise RuntimeError("fonts missing")
+
+
+def cold_converter(source: Path, targets, settings) -> int:
+    """A converter whose warm-up fails: the documents must still be tried, one by one."""
+    return text_converter(source, targets, settings)
+
+
+cold_converter.warm = failing_warm

@@ -14,7 +14,7 @@ from speechdoc import batch
 from speechdoc.api import ReadOptions
 from speechdoc.batch import Settings, convert_tree, plan_batch, run_batch
 from speechdoc.stamps import STAMP_FILE
-from tests.batch_converters import crashing_converter, slow_converter, text_converter, warm_converter
+from tests.batch_converters import cold_converter, crashing_converter, text_converter, warm_converter
 from tests.conftest import ROOT
 
 SPEECH = "在全市工作会议上的讲话\n同志们：\n今天召开会议，主要任务是部署工作。\n"
@@ -171,6 +171,13 @@ def test_each_worker_warms_up_once_for_many_documents(tmp_path):
         (tmp_path / f"{i:02}.txt").write_text(SPEECH, encoding="utf-8")
     convert_tree([tmp_path], tmp_path / "out", settings(), jobs=2, convert=warm_converter)
     assert {p.read_text() for p in (tmp_path / "out").glob("*.docx")} == {"1"}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_warm_up_does_not_break_the_batch(tmp_path, jobs):
+    root = make_tree(tmp_path / "in")
+    summary = convert_tree([root], tmp_path / "out", settings(), jobs=jobs, convert=cold_converter)
+    assert {o.name for o in summary.outcomes if o.status == "converted"} == GOOD
 
 
 def test_a_dying_worker_fails_its_documents_and_the_rest_still_convert(tmp_path):

@@ -412,9 +412,18 @@ _worker: dict[str, Any] = {}
 def _init_worker(convert: Callable, settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
     _worker["convert"], _worker["settings"] = convert, settings
+    _warm(convert, settings)
+
+
+def _warm(convert: Callable, settings: Settings) -> None:
+    """Load the converter's state before the first document; a failure here is left to each document to report
+    (an exception in a pool initializer would break the whole pool)."""
     warm = getattr(convert, "warm", None)
-    if warm:
-        warm(settings)
+    try:
+        if warm:
+            warm(settings)
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _work(job: Job) -> Outcome:
@@ -479,9 +488,7 @@ class _Runner:
     # -- the two ways to run
 
     def serial(self) -> None:
-        warm = getattr(self.convert, "warm", None)
-        if warm:
-            warm(self.settings)
+        _warm(self.convert, self.settings)
         for job in self.pending:
             if self._prepare(job):
                 self.progress.current(job.name)
