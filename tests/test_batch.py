@@ -313,3 +313,32 @@ def test_parse_formats(text, expected):
 def test_parse_formats_refuses_others(text):
     with pytest.raises(ValueError):
         batch.parse_formats(text)
+
+
+def test_a_symlinked_file_is_read_and_its_output_stays_inside(tmp_path):
+    root, outside = tmp_path / "in", tmp_path / "outside"
+    root.mkdir()
+    outside.mkdir()
+    (outside / "far.txt").write_text(SPEECH, encoding="utf-8")
+    (root / "near.txt").symlink_to(outside / "far.txt")
+    summary = convert_tree([root], None, settings(), jobs=1, convert=text_converter)
+    assert by_name(summary)["near.txt"].status == "converted"
+    assert (root / "near.docx").is_file() and not (root / "near.docx").is_symlink()
+    assert sorted(p.name for p in outside.iterdir()) == ["far.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file_is_reported(tmp_path):
+    root = make_tree(tmp_path / "in")
+    (root / "a.txt").chmod(0)
+    try:
+        outcome = by_name(convert_tree([root], tmp_path / "out", settings(), jobs=1, convert=text_converter))["a.txt"]
+    finally:
+        (root / "a.txt").chmod(0o644)
+    assert outcome.status == "failed" and "permission denied" in outcome.reason
+
+
+def test_an_empty_folder_says_there_is_nothing_to_convert(tmp_path):
+    summary = convert_tree([tmp_path], None, settings(), jobs=2, convert=text_converter)
+    assert summary.exit_code == 0
+    assert "nothing to convert (no .txt" in batch.format_summary(summary)

@@ -496,8 +496,8 @@ class _Runner:
 
     def pooled(self, n: int) -> None:
         while True:
-            pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("forkserver"),
-                                       initializer=_init_worker, initargs=(self.convert, self.settings))
+            pool = ProcessPoolExecutor(n, mp_context=_start_method(), initializer=_init_worker,
+                                       initargs=(self.convert, self.settings))
             try:
                 if not self._drain(pool, n):
                     return
@@ -588,6 +588,12 @@ class _Runner:
         self.plan.stamps.save()
 
 
+def _start_method():
+    """Workers start from a clean process: ``forkserver`` where there is one (Linux, macOS), else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 class _sigterm_as_interrupt:
     """While a batch runs, SIGTERM (``kill``) stops it as cleanly as Ctrl-C."""
 
@@ -625,6 +631,8 @@ def format_summary(summary: Summary) -> str:
     """The summary table a person reads: counts, then every failed and ignored input with its reason."""
     lines = ["interrupted: stopped after the documents being converted; nothing half-written" if summary.interrupted
              else "batch finished"]
+    if not summary.outcomes:
+        lines[0] += f": nothing to convert (no {', '.join(input_suffixes())} files found)"
     rate = summary.count(CONVERTED) / summary.seconds if summary.seconds > 0 else 0.0
     for status, label in _LABELS:
         n = summary.count(status)

@@ -160,51 +160,6 @@ def inspect(file, as_json, encoding, keep_boilerplate, no_normalize, profile_nam
     click.echo(dump(doc) if as_json else format_outline(doc))
 
 
-@main.command("to-docx")
-@click.argument("file")
-@click.option("-o", "--output", metavar="OUT.docx", help="Output file (default: next to FILE; `-` for stdout).")
-@read_options
-@style_options
-@handled
-def to_docx(file, output, encoding, keep_boilerplate, no_normalize, profile_name, sets, author, org, date):
-    """Convert FILE (text, or a model from `inspect --json`) to a GB/T 9704 Word file.
-
-    \b
-    Examples:
-      speechdoc to-docx speech.txt
-      speechdoc to-docx speech.txt -o 讲话.docx --author 办公室
-    """
-    profile = load_profile(profile_name, sets)
-    out = api.to_docx(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
-                      meta=Meta(author=author, org=org, date=date))
-    if str(out) != "-":
-        click.echo(f"speechdoc: wrote {out}", err=True)
-
-
-@main.command("to-pdf")
-@click.argument("file")
-@click.option("-o", "--output", metavar="OUT.pdf", help="Output file (default: next to FILE; `-` for stdout).")
-@read_options
-@style_options
-@pdf_options
-@handled
-def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name, sets, author, org, date,
-           font_dir, strict_fonts, real_date):
-    """Convert FILE (text, or a model from `inspect --json`) to a print-ready PDF with embedded fonts.
-
-    \b
-    Examples:
-      speechdoc to-pdf speech.txt
-      speechdoc to-pdf speech.txt -o - > speech.pdf
-    """
-    profile = load_profile(profile_name, sets)
-    out = api.to_pdf(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
-                     meta=Meta(author=author, org=org, date=date),
-                     pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date})
-    if str(out) != "-":
-        click.echo(f"speechdoc: wrote {out}", err=True)
-
-
 @main.command()
 @click.argument("folder", metavar="DIR")
 @click.option("-o", "--output", metavar="OUTDIR", help="Mirror DIR's folders here (default: each output next to its input).")
@@ -264,6 +219,53 @@ def _check_folder(folder: str, output: str | None, UsageError) -> None:
         raise UsageError("is a file, not a folder", path=folder, hint="use `speechdoc to-docx FILE` for one file")
     if output is not None and Path(output).exists() and not Path(output).is_dir():
         raise UsageError("the output is a file, not a folder", path=output, hint="name a folder with -o")
+
+
+@main.command("to-docx")
+@click.argument("file")
+@click.option("-o", "--output", metavar="OUT.docx", help="Output file (default: next to FILE; `-` for stdout).")
+@read_options
+@style_options
+@handled
+def to_docx(file, output, encoding, keep_boilerplate, no_normalize, profile_name, sets, author, org, date):
+    """Convert FILE (text, or a model from `inspect --json`) to a GB/T 9704 Word file.
+
+    \b
+    Examples:
+      speechdoc to-docx speech.txt
+      speechdoc to-docx speech.txt -o 讲话.docx --author 办公室
+    """
+    profile = load_profile(profile_name, sets)
+    out = api.to_docx(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
+                      meta=Meta(author=author, org=org, date=date))
+    if str(out) != "-":
+        click.echo(f"speechdoc: wrote {out}", err=True)
+
+
+@main.command("to-pdf")
+@click.argument("file")
+@click.option("-o", "--output", metavar="OUT.pdf", help="Output file (default: next to FILE; `-` for stdout).")
+@read_options
+@style_options
+@click.option("--font-dir", multiple=True, metavar="DIR", help="Look for fonts here first.")
+@click.option("--strict-fonts", is_flag=True, help="Fail when an official font is missing.")
+@click.option("--real-date", is_flag=True, help="Stamp the PDF with the current time (default: fixed, reproducible).")
+@handled
+def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name, sets, author, org, date,
+           font_dir, strict_fonts, real_date):
+    """Convert FILE (text, or a model from `inspect --json`) to a print-ready PDF with embedded fonts.
+
+    \b
+    Examples:
+      speechdoc to-pdf speech.txt
+      speechdoc to-pdf speech.txt -o - > speech.pdf
+    """
+    profile = load_profile(profile_name, sets)
+    out = api.to_pdf(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
+                     meta=Meta(author=author, org=org, date=date),
+                     pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date})
+    if str(out) != "-":
+        click.echo(f"speechdoc: wrote {out}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
