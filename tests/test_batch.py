@@ -342,3 +342,11 @@ def test_an_empty_folder_says_there_is_nothing_to_convert(tmp_path):
     summary = convert_tree([tmp_path], None, settings(), jobs=2, convert=text_converter)
     assert summary.exit_code == 0
     assert "nothing to convert (no .txt" in batch.format_summary(summary)
+
+
+def test_a_pipe_with_a_text_name_is_reported_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text(SPEECH, encoding="utf-8")
+    outcomes = by_name(convert_tree([tmp_path], None, settings(), jobs=1, convert=text_converter))
+    assert outcomes["pipe.txt"].status == "ignored" and outcomes["pipe.txt"].reason == "not a regular file, not read"
+    assert outcomes["a.txt"].status == "converted"

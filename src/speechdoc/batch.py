@@ -193,7 +193,8 @@ def walk(root: Path, *, recursive: bool, suffixes: Sequence[str], skip: Sequence
                 if recursive and os.path.realpath(path) not in skip_real:
                     visit(path, child)
             elif Path(entry.name).suffix.lower() in suffixes:
-                found.append(Found(root, child))
+                regular = entry.is_file()  # a pipe would block the reader forever
+                found.append(Found(root, child) if regular else Found(root, child, "not a regular file, not read"))
             else:
                 others += 1
 
