@@ -13,12 +13,14 @@ apt_packages=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0            # WeasyPrint, fast font subsetting
   libreoffice-writer-nogui poppler-utils                          # rendering .docx to PDF for checks
 )
+updated=0
+apt_update() { [ "$updated" = 1 ] || { $SUDO apt-get update -qq; updated=1; }; }
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  $SUDO apt-get update -qq
+  apt_update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
@@ -28,6 +30,7 @@ fi
 fandol=/usr/local/share/fonts/fandol
 if [ ! -f "$fandol/FandolFang-Regular.otf" ]; then
   tmp=$(mktemp -d)
+  apt-cache show texlive-lang-chinese >/dev/null 2>&1 || apt_update
   (cd "$tmp" && apt-get download texlive-lang-chinese >/dev/null && dpkg -x texlive-lang-chinese_*.deb x)
   $SUDO mkdir -p "$fandol"
   $SUDO cp "$tmp"/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol{Fang,Kai,Hei,Song}-Regular.otf "$fandol/"
