@@ -263,29 +263,53 @@ sys.exit(s.exit_code)
 """
 
 
-def test_ctrl_c_stops_cleanly_with_a_summary_and_no_half_written_file(tmp_path):
+def start_interruptible(tmp_path, delay: str):
     root, out = tmp_path / "in", tmp_path / "out"
     root.mkdir()
     for i in range(30):
         (root / f"{i:02}.txt").write_text(SPEECH * 50, encoding="utf-8")
     script = INTERRUPTIBLE.format(src=str(ROOT / "src"), root=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-c", script, str(root), str(out)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=dict(os.environ, SPEECHDOC_TEST_DELAY="0.3"))
+                            stderr=subprocess.PIPE, env=dict(os.environ, SPEECHDOC_TEST_DELAY=delay))
     deadline = time.monotonic() + 60
     while not list(out.glob("*.docx")) and time.monotonic() < deadline:
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
+    return proc, out
+
+
+def assert_clean_stop(proc, out, tmp_path, *, all_recorded: bool = True) -> str:
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr.decode()
     text = stdout.decode()
-    assert text.startswith("interrupted")
-    assert "not started" in text
+    assert text.startswith("interrupted") and "not started" in text
     outputs = sorted(out.glob("*.docx"))
     assert 1 <= len(outputs) < 30
     assert all(p.read_bytes().endswith((SPEECH * 50).encode("utf-8")) for p in outputs)  # complete files only
     assert stray_files(tmp_path) == []
     stamps = json.loads((out / STAMP_FILE).read_text(encoding="utf-8"))["outputs"]
-    assert set(stamps) == {p.name for p in outputs}  # what was done is known done: a re-run resumes
+    if all_recorded:
+        assert set(stamps) == {p.name for p in outputs}  # what was done is known done: a re-run resumes
+    else:
+        assert set(stamps) <= {p.name for p in outputs}
+    return stderr.decode()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_kill_stops_cleanly_with_a_summary_and_no_half_written_file(tmp_path, sig):
+    proc, out = start_interruptible(tmp_path, "0.3")
+    proc.send_signal(sig)
+    stderr = assert_clean_stop(proc, out, tmp_path)
+    assert "stopping: finishing the" in stderr
+
+
+def test_a_second_ctrl_c_stops_at_once(tmp_path):
+    proc, out = start_interruptible(tmp_path, "4")
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.5)
+    asked = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    assert_clean_stop(proc, out, tmp_path, all_recorded=False)  # a document may finish as it is stopped
+    assert time.monotonic() - asked < 3  # the documents in flight (4 s each) were not waited for
 
 
 # ---------------------------------------------------------------- summary
@@ -350,3 +374,13 @@ def test_a_pipe_with_a_text_name_is_reported_not_read(tmp_path):
     outcomes = by_name(convert_tree([tmp_path], None, settings(), jobs=1, convert=text_converter))
     assert outcomes["pipe.txt"].status == "ignored" and outcomes["pipe.txt"].reason == "not a regular file, not read"
     assert outcomes["a.txt"].status == "converted"
+
+
+def test_workers_are_replaced_after_a_number_of_documents_and_every_document_is_done(tmp_path):
+    for i in range(14):
+        (tmp_path / f"{i:02}.txt").write_text(SPEECH, encoding="utf-8")
+    summary = convert_tree([tmp_path], tmp_path / "out", settings(), jobs=2, convert=warm_converter,
+                           worker_documents=3)
+    assert summary.count("converted") == 14
+    assert len(summary.worker_peaks_mb()) >= 5  # 14 documents, 3 per worker
+    assert {p.read_text() for p in (tmp_path / "out").glob("*.docx")} == {"1"}  # each new worker warms once

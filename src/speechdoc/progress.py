@@ -1,7 +1,7 @@
 """Batch progress: a one-line bar on a terminal, plain lines otherwise, or nothing.
 
 Each reporter takes the same calls from the batch runner: ``start(total, already)``, ``current(name)``,
-``done(outcome)``, ``tick()`` and ``close()``. Progress goes to standard error; the summary (and
+``done(outcome)``, ``tick()``, ``note(text)`` and ``close()``. Progress goes to standard error; the summary (and
 ``--json``) to standard output, so a script can read the one and a person watch the other.
 """
 from __future__ import annotations
@@ -27,6 +27,9 @@ class Silent:
         self.finished += 1
 
     def tick(self) -> None:
+        pass
+
+    def note(self, text: str) -> None:
         pass
 
     def close(self) -> None:
@@ -61,6 +64,9 @@ class Lines(Silent):
             line += f" ({outcome.seconds:.1f} s)"
         print(line, file=self.stream, flush=True)
 
+    def note(self, text: str) -> None:
+        print(text, file=self.stream, flush=True)
+
 
 class Bar(Silent):
     """A bar redrawn in place: done/total, percentage, rate, ETA and the file being converted.
@@ -92,6 +98,11 @@ class Bar(Silent):
 
     def tick(self) -> None:
         self._draw()
+
+    def note(self, text: str) -> None:
+        self._clear()
+        print(text, file=self.stream, flush=True)
+        self._draw(force=True)
 
     def close(self) -> None:
         self._clear()
