@@ -1,0 +1,22 @@
+"""Remove characters that are illegal in XML (and so in .docx): C0 controls except tab, lone surrogates,
+U+FFFE and U+FFFF. Each removal is an edit; each affected line gets one warning."""
+from __future__ import annotations
+
+import re
+
+from ..errors import Diagnostic
+from ..model import Edit
+from .tracked import Span, Tracked
+
+ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def remove_control_characters(line: Tracked) -> tuple[Tracked, list[Edit], list[Diagnostic]]:
+    found = list(ILLEGAL.finditer(line.text))
+    if not found:
+        return line, [], []
+    new, edits = line.replace(Span(m.start(), m.end(), "", "control-character") for m in found)
+    codes = ", ".join(sorted({f"U+{ord(m.group()):04X}" for m in found}))
+    warning = Diagnostic("warning", f"removed {len(found)} control character(s) ({codes})", line.number,
+                         "the text had invisible characters that Word cannot store", "control-character")
+    return new, edits, [warning]

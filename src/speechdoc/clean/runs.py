@@ -1,0 +1,32 @@
+"""One-line texts (a scraper's output) whose paragraph breaks survive only as runs of U+3000: split them.
+
+A line is split when it is long and has several runs of two or more ideographic spaces inside it; every
+piece keeps the source line number, and each break is recorded as an edit (the run → a line break).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Edit
+from .tracked import Span, Tracked
+
+_RUN = re.compile("[\u3000]{2,}")
+MIN_LENGTH = 150
+MIN_RUNS = 3
+
+
+def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
+    core = line.text.strip("\u3000 \u00a0\t")
+    inner = [m for m in _RUN.finditer(line.text)
+             if 0 < m.start() and m.end() < len(line.text) and line.text[:m.start()].strip("\u3000 \u00a0\t")
+             and line.text[m.end():].strip("\u3000 \u00a0\t")]
+    if len(core) < MIN_LENGTH or len(inner) < MIN_RUNS:
+        return [line], []
+    pieces, edits, pos = [], [], 0
+    for m in inner:
+        pieces.append(line.slice(pos, m.start()))
+        _, edit = line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run")])
+        edits.extend(edit)
+        pos = m.end()
+    pieces.append(line.slice(pos))
+    return pieces, edits

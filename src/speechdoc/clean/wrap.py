@@ -1,0 +1,82 @@
+"""Join hard-wrapped paragraphs (text copied from a PDF or a narrow page) and collapse blank lines.
+
+A line is joined with the next source line (never with a piece split off the same line) when it is not blank and does not start a new element
+(an outline marker, a speech lead, 附件, a date…), and either
+- the line ends with a mark that never ends a paragraph (``，`` ``、`` ``,`` …), or
+- the text is hard-wrapped (most long lines have about the same width, the wrap width) and this line
+  reaches that width without ending a sentence.
+Each join is an edit (``\\n`` → nothing, or → a space between two Latin words) on the first line.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Edit
+from .chars import display_width
+from .tracked import Tracked
+
+MIN_WRAP_WIDTH = 20  # display cells; shorter lines are never taken for a wrap width
+MAX_WRAP_WIDTH = 200
+WRAP_SLACK = 4  # a wrapped line may fall this many cells short of the wrap width
+MIN_WRAPPED_SHARE = 0.3
+MIN_WRAPPED_LINES = 4
+
+_NEVER_ENDS = re.compile(r"[，、,（(“《]$")
+_ENDS_BLOCK = re.compile(r"[。！？!?；;：:…”』」）)》】]$")
+_STARTS_ELEMENT = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]|[①-⑳]"
+    r"|第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|首先|其次|再次|最后|附件|——|--)")
+_DATE_LIKE = re.compile(r"^[\d〇零一二三四五六七八九十O]{2,4}年.{1,6}日$")
+
+
+def join_wrapped(lines: list[Tracked]) -> tuple[list[Tracked], list[Edit]]:
+    width = wrap_width([line.text for line in lines])
+    out: list[Tracked] = []
+    edits: list[Edit] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.text and line.text and line.number > prev.origin(len(prev.text) - 1)[0]
+                and _continues(prev.text, line.text, width)):
+            glue = " " if (prev.text[-1].isascii() and not prev.text[-1].isspace()
+                           and line.text[0].isascii() and line.text[0].isalnum()) else ""
+            line_no, column = prev.origin(len(prev.text))
+            edits.append(Edit(line_no, column, "\n", glue, "join-wrapped-line"))
+            out[-1] = prev + Tracked(glue, ((line_no, column),) * len(glue), prev.number) + line
+        elif not line.text and (not out or not out[-1].text):
+            continue  # collapse blank runs, and drop leading blanks
+        else:
+            out.append(line)
+    while out and not out[-1].text:
+        out.pop()
+    return out, edits
+
+
+def wrap_width(texts: list[str]) -> int | None:
+    """The width most long lines share when the text is hard-wrapped, else None."""
+    widths = [display_width(t) for t in texts if t]
+    long = [w for w in widths if MIN_WRAP_WIDTH <= w <= MAX_WRAP_WIDTH]
+    if len(long) < MIN_WRAPPED_LINES:
+        return None
+    counts = Counter(long)
+    best, best_count = None, 0
+    for w in counts:
+        near = sum(c for v, c in counts.items() if w - WRAP_SLACK <= v <= w)
+        if near > best_count or (near == best_count and best is not None and w > best):
+            best, best_count = w, near
+    over = sum(1 for w in widths if w > (best or 0) + 2)
+    if best is None or best_count < MIN_WRAPPED_LINES or best_count < MIN_WRAPPED_SHARE * len(widths) or over > 0.1 * len(widths):
+        return None
+    return best
+
+
+def _continues(prev: str, nxt: str, width: int | None) -> bool:
+    if _STARTS_ELEMENT.match(nxt) or _DATE_LIKE.match(nxt):
+        return False
+    if _NEVER_ENDS.search(prev):
+        return True
+    if width is None or _ENDS_BLOCK.search(prev):
+        return False
+    if _STARTS_ELEMENT.match(prev) and not re.search("[。！？；]", prev):
+        return False  # a heading standing alone
+    return display_width(prev) >= width - WRAP_SLACK

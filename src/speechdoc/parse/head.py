@@ -1,0 +1,132 @@
+"""The head of a document: title, 发文字号, subtitle, speaker, date line, salutation / 主送.
+
+An ordered table of rules; each looks at line ``i`` and what the head holds so far, adds its blocks
+and returns how many lines it used. The head ends at the first line no rule takes.
+"""
+from __future__ import annotations
+
+from ..model import Block
+from .hinted import hinted_block
+from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_greeting, is_salutation, is_speaker, is_subtitle,
+                       is_title_like, match_date_line)
+from .state import State
+
+HEAD_KINDS = {"title", "doc_number", "subtitle", "speaker", "date_line", "salutation"}
+MAX_TITLE_PART = 40  # a title's continuation line is at most this long
+
+
+def _kinds(state: State) -> set[str]:
+    return {b.kind for b in state.blocks}
+
+
+def doc_number_rule(state: State, i: int) -> int:
+    if "salutation" in _kinds(state) or not is_doc_number(state.lines[i].text):
+        return 0
+    state.add(Block("doc_number", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
+def subtitle_rule(state: State, i: int) -> int:
+    kinds = _kinds(state)
+    if "title" not in kinds or "salutation" in kinds or not is_subtitle(state.lines[i].text):
+        return 0
+    state.add(Block("subtitle", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
+def date_line_rule(state: State, i: int) -> int:
+    """``（2020年3月5日）``; with a speaker's name glued on, split into a date line and a speaker line."""
+    line = state.lines[i]
+    kinds = _kinds(state)
+    found = match_date_line(line.text)
+    if not found or "salutation" in kinds or ("title" not in kinds and not line.text.startswith(("（", "("))):
+        return 0
+    date, name, name_first = found
+    blocks = [Block("date_line", date, line.number)]
+    if name:
+        speaker = Block("speaker", name, line.number)
+        blocks = [speaker] + blocks if name_first else blocks + [speaker]
+    for block in blocks:
+        state.add(block)
+    return 1
+
+
+def salutation_rule(state: State, i: int) -> int:
+    """主送 / salutation; a second one only when it is a form of address (尊敬的…： then 同志们：)."""
+    text = state.lines[i].text
+    if not is_salutation(text) or ("salutation" in _kinds(state) and not is_greeting(text)):
+        return 0
+    state.add(Block("salutation", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
+def speaker_rule(state: State, i: int) -> int:
+    kinds = _kinds(state)
+    last = state.blocks[-1].kind if state.blocks else None
+    if ("title" not in kinds or "salutation" in kinds or last not in ("title", "subtitle", "date_line")
+            or not is_speaker(state.lines[i].text)):
+        return 0
+    state.add(Block("speaker", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
+def title_rule(state: State, i: int) -> int:
+    """The first title-like line, and its continuation lines while the title has not reached its genre word."""
+    kinds = _kinds(state)
+    if not is_title_like(state.lines[i].text) or kinds & {"salutation", "subtitle", "date_line"}:
+        return 0
+    if "title" in kinds and not _after_issuer_mark(state, i):
+        return 0
+    parts = [state.lines[i].text]
+    j = i + 1
+    while j < len(state.lines) and _continues_title(state, parts, j):
+        parts.append(state.lines[j].text)
+        j += 1
+    state.add(Block("title", "".join(parts), state.lines[i].number, lines=tuple(parts) if len(parts) > 1 else ()))
+    return j - i
+
+
+def _after_issuer_mark(state: State, i: int) -> bool:
+    """``XX市人民政府文件`` (发文机关标志) / 发文字号 / then the real title, ending in its genre word: a second title."""
+    titles = [b for b in state.blocks if b.kind == "title"]
+    return (len(titles) == 1 and titles[0].text.endswith("文件") and state.blocks[-1].kind == "doc_number"
+            and ends_with_genre(state.lines[i].text.split("（")[0]))
+
+
+def _continues_title(state: State, parts: list[str], j: int) -> bool:
+    text = state.lines[j].text
+    if ends_with_genre(parts[-1]) or state.hint(j) is not None or len(text) > MAX_TITLE_PART:
+        return False
+    if sum(map(len, parts)) + len(text) > MAX_TITLE or not is_title_like(text):
+        return False
+    return not (is_doc_number(text) or is_subtitle(text) or match_date_line(text) or is_salutation(text)
+                or is_speaker(text))
+
+
+HEAD_RULES = (
+    ("doc_number", doc_number_rule),
+    ("subtitle", subtitle_rule),
+    ("date_line", date_line_rule),
+    ("salutation", salutation_rule),
+    ("speaker", speaker_rule),
+    ("title", title_rule),
+)
+
+
+def parse_head(state: State, start: int, end: int) -> int:
+    """Add the head's blocks; returns the index of the first body line."""
+    i = start
+    while i < end:
+        hint = state.hint(i)
+        if hint is not None:
+            if hint.kind not in HEAD_KINDS:
+                break
+            i += hinted_block(state, i)
+            continue
+        if "salutation" in _kinds(state) and not is_greeting(state.lines[i].text):
+            break
+        used = next((n for _, rule in HEAD_RULES if (n := rule(state, i))), 0)
+        if not used:
+            break
+        i += used
+    return i

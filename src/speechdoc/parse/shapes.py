@@ -1,0 +1,68 @@
+"""Shapes of the lines a Chinese official document or speech is made of, as regular expressions.
+
+Shared by the cleaner (which splits glued head lines) and by the parser's matchers.
+"""
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "〇零一二三四五六七八九十百"
+# Year digits as people write them: 〇/零, and the Latin O / Cyrillic О / ○ used for zero.
+YEAR_DIGITS = "〇零OoО○一二三四五六七八九"
+
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,16}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号")
+_ARABIC_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_CHINESE_DATE = f"[{YEAR_DIGITS}]{{4}}年[{CN_DIGITS}]{{1,3}}月[{CN_DIGITS}]{{1,4}}日"
+DATE = f"(?:{_ARABIC_DATE}|{_CHINESE_DATE})"
+DATE_ONLY = re.compile(f"^{DATE}$")
+ISO_DATE = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{1,2}(?::\d{1,2})?)?"
+ISO_DATE_ONLY = re.compile(f"^{ISO_DATE}$")
+
+GENRES = ("通知", "通报", "意见", "决定", "报告", "请示", "批复", "函", "办法", "规定", "方案", "公告", "通告",
+          "纪要", "讲话", "讲话稿", "发言", "发言稿", "致辞", "讲稿", "决议", "公报", "命令", "议案", "细则",
+          "规划", "要点", "总结", "倡议书", "说明", "贺信", "讲话提纲")
+ENDS_WITH_GENRE = re.compile(f"(?:{'|'.join(sorted(GENRES, key=len, reverse=True))})$")
+
+GENRE_WORD = re.compile("|".join(sorted(GENRES, key=len, reverse=True)))
+ISO_DATE_AT = re.compile(ISO_DATE)
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99, 一百 → 100; None when it is not one."""
+    values = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if not text:
+        return None
+    if text.endswith("百") or "百" in text:
+        head, _, tail = text.partition("百")
+        hundreds = values.get(head, None) if head else 1
+        rest = chinese_number(tail.lstrip("零〇")) if tail.lstrip("零〇") else 0
+        return None if hundreds is None or rest is None else hundreds * 100 + rest
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        tens = values.get(head) if head else 1
+        ones = values.get(tail) if tail else 0
+        return None if tens is None or ones is None else tens * 10 + ones
+    return values.get(text) if len(text) == 1 else None
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (for messages)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    return digits[n // 100] + "百" + ("" if not rest else ("零" if rest < 10 else "") + chinese_numeral(rest)
+                                     if rest >= 20 or rest < 10 else "一" + chinese_numeral(rest))
+
+
+def format_marker(n: int, style: str) -> str:
+    """Number ``n`` written in the marker ``style`` (一、 （一） 1. 1、 （1） ① 第一， 一是)."""
+    cn = chinese_numeral(n)
+    return {"一、": f"{cn}、", "一.": f"{cn}.", "（一）": f"（{cn}）", "1.": f"{n}.", "1、": f"{n}、",
+            "（1）": f"（{n}）", "①": chr(0x245F + n) if 1 <= n <= 20 else f"（{n}）", "第一，": f"第{cn}，",
+            "一是": f"{cn}是", "第一章": f"第{cn}章", "第一节": f"第{cn}节"}.get(style, str(n))

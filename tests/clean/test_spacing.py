@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from speechdoc.clean import clean
+
+
+def test_indentation_and_padding_stripped_silently():
+    cleaned = clean(["\u3000\u3000正文。\u00a0\u00a0 ", "    \t二、标题"])
+    assert [t for _, t in cleaned.lines] == ["正文。", "二、标题"] and cleaned.edits == ()
+
+
+def test_zero_width_spaces_removed_and_recorded():
+    cleaned = clean(["正\u200b文\ufeff。"], normalize=False)
+    assert cleaned.lines == ((1, "正文。"),)
+    assert [(e.column, e.rule) for e in cleaned.edits] == [(2, "zero-width"), (4, "zero-width")]
+
+
+def test_inner_spaces():
+    cleaned = clean(["中 国　人\u00a0民 GB/T  9704-2012 Word\u3000文档"])
+    assert cleaned.lines == ((1, "中国人民 GB/T 9704-2012 Word 文档"),)
+    rules = [e.rule for e in cleaned.edits]
+    assert rules.count("space-between-hanzi") == 3 and rules.count("whitespace") == 2
+
+
+def test_no_normalize_keeps_inner_spaces():
+    assert clean(["中 国"], normalize=False).lines == ((1, "中 国"),)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from speechdoc.clean import clean
+from speechdoc.clean.wrap import wrap_width
+
+from ..conftest import FIXTURES
+
+
+def test_hard_wrapped_fixture_is_joined_with_recorded_edits():
+    lines = (FIXTURES / "text" / "documents" / "hard-wrapped.txt").read_text(encoding="utf-8").splitlines()
+    cleaned = clean(lines)
+    texts = dict(cleaned.lines)
+    assert texts[4] == "为进一步转变工作作风，提高工作效率，经局党组研究，现就加强机关作风建设提出如下意见。"
+    assert texts[7].endswith("，做到学以致用、用以促学。") and 8 not in texts and 9 not in texts
+    joins = [e for e in cleaned.edits if e.rule == "join-wrapped-line"]
+    assert [(e.line, e.before, e.after) for e in joins][:2] == [(4, "\n", ""), (7, "\n", "")]
+    assert joins[0].column == len(lines[3]) + 1
+
+
+def test_one_paragraph_per_line_is_not_joined():
+    lines = ["这是一个完整的段落。" * n for n in (3, 7, 2, 9, 4, 5)] + ["没有句号结尾的一行" * 3, "下一段。"]
+    assert wrap_width(lines) is None
+    assert [t for _, t in clean(lines).lines] == lines
+
+
+def test_headings_and_markers_are_never_joined_into_paragraphs():
+    lines = ["一、总体要求", "（一）指导思想", "1.基本原则", "第一，要提高认识"]
+    assert [t for _, t in clean(lines).lines] == lines
+
+
+def test_a_line_ending_in_a_comma_continues():
+    cleaned = clean(["各区人民政府，市政府各部门，", "各直属机构："])
+    assert cleaned.lines == ((1, "各区人民政府，市政府各部门，各直属机构："),)
+
+
+def test_latin_words_joined_with_a_space():
+    cleaned = clean(["The quick brown fox,", "jumps over"])
+    assert cleaned.lines == ((1, "The quick brown fox, jumps over"),)
+
+
+def test_blank_runs_collapse():
+    cleaned = clean(["", "甲。", "", "", "", "乙。", ""])
+    assert cleaned.lines == ((2, "甲。"), (3, ""), (6, "乙。"))
