@@ -384,3 +384,14 @@ def test_workers_are_replaced_after_a_number_of_documents_and_every_document_is_
     assert summary.count("converted") == 14
     assert len(summary.worker_peaks_mb()) >= 5  # 14 documents, 3 per worker
     assert {p.read_text() for p in (tmp_path / "out").glob("*.docx")} == {"1"}  # each new worker warms once
+
+
+def test_a_word_file_made_earlier_is_not_an_input_when_converting_to_another_format(tmp_path):
+    (tmp_path / "a.txt").write_text(SPEECH, encoding="utf-8")
+    suffixes = (".txt", ".docx")
+    for fmt in ("docx", "pdf"):
+        plan = plan_batch([tmp_path], None, settings((fmt,)), suffixes=suffixes, convert=text_converter)
+        outcomes = by_name(run_batch(plan, settings((fmt,)), jobs=1, convert=text_converter))
+        assert outcomes["a.txt"].status == "converted"
+    assert outcomes["a.docx"].status == "ignored"
+    assert (tmp_path / "a.pdf").read_bytes().endswith(SPEECH.encode("utf-8"))  # made from a.txt

@@ -278,16 +278,18 @@ def _key(path: Path) -> str:
 
 def _drop_own_outputs(jobs: list[Job], plan: Plan) -> list[Job]:
     """An input that is another input's output: ours (stamped) → ignored; the user's → the other is refused."""
-    outputs = {_key(p): (job, p) for job in jobs for _, p in job.targets}
-    made_by: dict[Job, Job] = {}  # a file speechdoc made → the input it was made from
+    outputs = {_key(p): job for job in jobs for _, p in job.targets}
+    sources = {_key(job.source): job for job in jobs}
+    made_by: dict[Job, Job] = {}  # a file speechdoc made (its stamp says so) → the input it was made from
     would_replace: dict[Job, Job] = {}  # an input whose output would replace another input → that input
     for job in jobs:
-        maker, path = outputs.get(_key(job.source), (None, None))
-        if maker is None or maker is job:
-            continue
-        if _stamped_from(plan.stamps, path, maker.source):
+        made_from = plan.stamps.source_of(job.source)
+        maker = sources.get(_key(job.source.parent / made_from)) if made_from else None
+        if maker is not None and maker is not job:
             made_by[job] = maker
-        else:
+            continue
+        maker = outputs.get(_key(job.source))
+        if maker is not None and maker is not job:
             would_replace[maker] = job
     keep = []
     for job in jobs:
@@ -300,10 +302,6 @@ def _drop_own_outputs(jobs: list[Job], plan: Plan) -> list[Job]:
         else:
             keep.append(job)
     return keep
-
-
-def _stamped_from(stamps: StampBook, output: Path, source: Path) -> bool:
-    return stamps.source_of(output) == source.name
 
 
 def _refuse_clashes(jobs: list[Job], plan: Plan) -> list[Job]:
