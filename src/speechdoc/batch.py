@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from . import __version__
 from .api import ReadOptions
-from .errors import EXIT_FAILURE, EXIT_OK, SpeechdocError
+from .errors import EXIT_FAILURE, EXIT_OK, InputError, SpeechdocError
 from .model import Meta
 from .stamps import Stamp, StampBook, fingerprint
 from .style import Profile, load_profile
@@ -360,6 +360,9 @@ def convert_document(source: Path, targets: Sequence[Target], settings: Settings
 
     profile = _worker_profile(settings)
     doc = api.parse(source, options=settings.read, profile=profile, meta=settings.meta)
+    if not doc.blocks:
+        raise InputError("is empty: no text left after cleaning", path=str(source),
+                         hint="an empty document is not written")
     for fmt, out in targets:
         if fmt == "docx":
             api.to_docx(doc, out, profile=profile)
