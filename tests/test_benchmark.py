@@ -40,5 +40,5 @@ def test_the_table_has_ratios_and_marks_failures():
     theirs = bench.Result([bench.Run(10.0, 300, True)])
     broken = bench.Result([bench.Run(1.0, 50, False)])
     table = bench.markdown_table([("batch", ours, theirs, ""), ("broken", broken, None, "")], "a machine")
-    assert "| batch | 3.00 | 160 (worker 120) | 10.00 | 300 | 0.30× |" in table
+    assert "| batch | 3.00 | 120 per worker (main 160) | 10.00 | 300 | 0.30× |" in table
     assert "| broken | failed | — | — | — | — |" in table
