@@ -161,3 +161,23 @@ def convert_many(paths: str | Path | Iterable[str | Path], out_dir: str | Path |
                               meta=meta or Meta(), pdf_options=dict(pdf_options or {}))
     return batch.convert_tree(roots, out_dir, settings, recursive=recursive, force=force, jobs=jobs,
                               convert=convert, progress=progress)
+
+
+# ---------------------------------------------------------------- proofreading
+
+
+def check(paths: list[str | Path], *, encoding: str | None = None, on_error=None) -> list:
+    """The proofreading findings (``speechdoc.check.Finding``) for each file, in reading order.
+
+    A file that cannot be read raises its ``SpeechdocError``; give ``on_error`` to be handed it instead and go on.
+    """
+    from .check.files import check_paths
+
+    return check_paths([str(p) for p in paths], encoding, on_error)
+
+
+def fix(path: str | Path, output: str | Path | None = None, *, in_place: bool = False, encoding: str | None = None):
+    """Write ``path`` with the safe corrections applied (to ``output``, standard output, or in place)."""
+    from .check.files import fix_file
+
+    return fix_file(str(path), None if output is None else str(output), in_place=in_place, encoding=encoding)

@@ -268,5 +268,70 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
         click.echo(f"speechdoc: wrote {out}", err=True)
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+@click.option("--encoding", metavar="NAME", help="Input encoding (default: detected; e.g. gb18030).")
+@handled
+def check(files, as_json, encoding):
+    """Proofread FILES for official-document conventions; exit 1 when there are errors (or a file cannot be read).
+
+    \b
+    Examples:
+      speechdoc check notice.txt
+      speechdoc check --json *.txt > findings.json
+    """
+    import json
+
+    from .check import has_errors
+
+    failed = []
+
+    def unreadable(exc: SpeechdocError) -> None:
+        failed.append(exc)
+        click.echo(f"speechdoc: error: {exc.one_line()}", err=True)
+
+    findings = api.check(list(files), encoding=encoding, on_error=unreadable)
+    if as_json:
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            click.echo(f.format())
+        click.echo(_summary(findings), err=True)
+    sys.exit(EXIT_FAILURE if failed or has_errors(findings) else 0)
+
+
+def _summary(findings) -> str:
+    errors = sum(f.severity == "error" for f in findings)
+    fixable = sum(f.fixable for f in findings)
+    return (f"speechdoc: {errors} error(s), {len(findings) - errors} warning(s)"
+            + (f"; {fixable} can be corrected with `speechdoc fix`" if fixable else ""))
+
+
+@main.command()
+@click.argument("file")
+@click.option("-o", "--output", metavar="OUT", help="Write the corrected text here (default: standard output).")
+@click.option("--in-place", is_flag=True, help="Replace FILE itself (keeps its encoding).")
+@click.option("--encoding", metavar="NAME", help="Input encoding (default: detected; e.g. gb18030).")
+@handled
+def fix(file, output, in_place, encoding):
+    """Write FILE with the safe corrections applied (UTF-8); list each change on standard error.
+
+    Placeholders and wording are never touched; FILE is never overwritten unless --in-place is given.
+
+    \b
+    Examples:
+      speechdoc fix notice.txt -o notice.fixed.txt
+      speechdoc fix --in-place notice.txt
+    """
+    from .check.files import describe
+
+    fixed = api.fix(file, output, in_place=in_place, encoding=encoding)
+    for line in describe(fixed):
+        click.echo(line, err=True)
+    where = "" if fixed.output == "-" else f"; wrote {fixed.output}"
+    click.echo(f"speechdoc: {len(fixed.result.applied)} correction(s){where}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

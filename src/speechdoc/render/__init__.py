@@ -1,0 +1,1 @@
+"""Renderers: the document model → a Word file (``docx``) or a PDF (``pdf``)."""
