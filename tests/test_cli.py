@@ -61,6 +61,15 @@ def _options(command: str) -> dict[str, str]:
     return {p.name: p.help for p in main.commands[command].params if isinstance(p, click.Option)}
 
 
+def test_an_option_has_one_help_text_in_every_command():
+    helps: dict[str, set[str]] = {}
+    for name, command in main.commands.items():
+        for p in command.params:
+            if isinstance(p, click.Option) and p.name not in ("as_json", "output"):  # each command prints or writes its own thing
+                helps.setdefault(p.opts[-1], set()).add(p.help)
+    assert {opt: h for opt, h in helps.items() if len(h) > 1} == {}
+
+
 def test_converting_commands_share_option_names_and_help_text():
     shared = ("encoding", "keep_boilerplate", "no_normalize", "profile_name", "sets", "author", "org", "date")
     for name in shared:

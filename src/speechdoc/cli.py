@@ -142,8 +142,10 @@ def main(debug: bool) -> None:
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
 @read_options
-@click.option("--profile", "profile_name", metavar="NAME|FILE", help="Style profile (for heading.lead_level).")
-@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override one profile value.")
+@click.option("--profile", "profile_name", metavar="NAME|FILE",
+              help="Style profile: a built-in name (gbt9704) or a TOML file layered over it.")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+              help="Override one profile number, e.g. --set page.number.align=center.")
 @handled
 def inspect(file, as_json, encoding, keep_boilerplate, no_normalize, profile_name, sets):
     """Show the structure found in FILE (`-` for standard input).
