@@ -395,3 +395,23 @@ def test_a_word_file_made_earlier_is_not_an_input_when_converting_to_another_for
         assert outcomes["a.txt"].status == "converted"
     assert outcomes["a.docx"].status == "ignored"
     assert (tmp_path / "a.pdf").read_bytes().endswith(SPEECH.encode("utf-8"))  # made from a.txt
+
+
+def test_a_file_name_in_gbk_bytes_is_converted_and_printed_readably(tmp_path):
+    name = os.fsdecode("讲话稿".encode("gbk") + b".txt")
+    (tmp_path / name).write_text(SPEECH, encoding="utf-8")
+    summary = convert_tree([tmp_path], None, settings(), jobs=1, convert=text_converter)
+    assert [o.name for o in summary.outcomes] == ["讲话稿.txt"]
+    assert (tmp_path / name).with_suffix(".docx").is_file()
+    batch.format_summary(summary).encode("utf-8")
+    json.dumps(summary.to_dict(), ensure_ascii=False).encode("utf-8")
+    again = convert_tree([tmp_path], None, settings(), jobs=1, convert=text_converter)
+    assert again.count("up-to-date") == 1
+
+
+def test_a_long_chinese_file_name_still_converts(tmp_path):
+    name = ("关于进一步加强和改进新时代机关党的建设工作" * 4)[:80] + ".txt"  # 80 hanzi: 240 bytes, + .docx = 245 bytes
+    (tmp_path / name).write_text(SPEECH, encoding="utf-8")
+    summary = convert_tree([tmp_path], None, settings(), jobs=1, convert=text_converter)
+    assert summary.count("converted") == 1, batch.format_summary(summary)
+    assert stray_files(tmp_path) == []

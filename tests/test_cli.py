@@ -65,7 +65,7 @@ def test_an_option_has_one_help_text_in_every_command():
     helps: dict[str, set[str]] = {}
     for name, command in main.commands.items():
         for p in command.params:
-            if isinstance(p, click.Option) and p.name not in ("as_json", "output"):  # each command prints or writes its own thing
+            if isinstance(p, click.Option) and p.name not in ("as_json", "output"):  # each its own
                 helps.setdefault(p.opts[-1], set()).add(p.help)
     assert {opt: h for opt, h in helps.items() if len(h) > 1} == {}
 

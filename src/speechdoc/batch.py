@@ -163,7 +163,7 @@ class Found:
 
     @property
     def name(self) -> str:
-        return self.label or str(self.rel)
+        return printable(self.label or str(self.rel))
 
 
 def walk(root: Path, *, recursive: bool, suffixes: Sequence[str], skip: Sequence[Path] = ()) -> tuple[list[Found], int]:
@@ -203,6 +203,19 @@ def walk(root: Path, *, recursive: bool, suffixes: Sequence[str], skip: Sequence
 
     visit(root, PurePosixPath())
     return found, others
+
+
+def printable(name: str) -> str:
+    """A file name fit to print: names whose bytes are not UTF-8 (GBK names from old archives) read as GB18030."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 def _symlink_problem(path: Path) -> str:
@@ -336,7 +349,7 @@ def _set_aside_or_keep(job: Job, plan: Plan, settings: Settings, convert, force:
         except OSError:
             stamps = []  # unreadable input: let the conversion report it
         if stamps and all(plan.stamps.is_current(p, s) for p, s in stamps):
-            plan.outcomes.append(Outcome(job.name, UP_TO_DATE, outputs=tuple(str(p) for _, p in job.targets)))
+            plan.outcomes.append(Outcome(job.name, UP_TO_DATE, outputs=tuple(printable(str(p)) for _, p in job.targets)))
             return
     plan.jobs.append(job)
 
@@ -400,12 +413,12 @@ def run_one(convert: Callable, job: Job, settings: Settings) -> Outcome:
     try:
         warnings = convert(job.source, job.targets, settings)
     except SpeechdocError as exc:
-        return Outcome(job.name, FAILED, reason=exc.message)
+        return Outcome(job.name, FAILED, reason=printable(exc.message))
     except MemoryError:
         return Outcome(job.name, FAILED, reason="out of memory")
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
-        return Outcome(job.name, FAILED, reason=f"internal error: {type(exc).__name__}: {exc}")
-    return Outcome(job.name, CONVERTED, outputs=tuple(str(p) for _, p in job.targets),
+        return Outcome(job.name, FAILED, reason=printable(f"internal error: {type(exc).__name__}: {exc}"))
+    return Outcome(job.name, CONVERTED, outputs=tuple(printable(str(p)) for _, p in job.targets),
                    seconds=time.perf_counter() - started, warnings=int(warnings or 0))
 
 

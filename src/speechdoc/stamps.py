@@ -80,7 +80,7 @@ class StampBook:
         for folder in sorted(self._dirty):
             data = {"schema": SCHEMA, "outputs": dict(sorted(self._folders[folder].items()))}
             try:
-                write_atomic(folder / STAMP_FILE, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+                write_atomic(folder / STAMP_FILE, json.dumps(data, indent=1).encode("utf-8"))
             except Exception:  # noqa: BLE001 - a missing stamp only means the next run redoes the work
                 continue
         self._dirty.clear()
