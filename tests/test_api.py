@@ -27,6 +27,15 @@ def test_the_public_api():
         assert name in speechdoc.__all__ and callable(getattr(speechdoc, name))
 
 
+@needs_parser
+def test_speechdoc_parse_stays_the_function_after_the_parser_is_imported():
+    import speechdoc.parse as package  # noqa: F401 - what api.parse does on its first call
+
+    doc = speechdoc.parse_text("同志们：\n今天开会。\n")
+    assert doc.blocks
+    assert callable(speechdoc.parse) and speechdoc.parse is speechdoc.api.parse
+
+
 def test_convert_many_a_folder(tmp_path):
     root, out = make_tree(tmp_path / "in"), tmp_path / "out"
     summary = speechdoc.convert_many(root, out, to="docx,pdf", jobs=1, convert=text_converter)
