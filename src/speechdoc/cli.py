@@ -283,7 +283,8 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
 @click.option("--font-dir", multiple=True, metavar="DIR", help="Look for fonts here first.")
 @click.option("--strict-fonts", is_flag=True, help="Fail when an official font is missing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
-@click.option("--profile", "profile_name", metavar="NAME|FILE", help="Style profile (its font names).")
+@click.option("--profile", "profile_name", metavar="NAME|FILE",
+              help="Style profile: a built-in name (gbt9704) or a TOML file layered over it.")
 @handled
 def fonts_command(font_dir, strict_fonts, as_json, profile_name):
     """Show, for every font role, the face the PDF uses, its file, and whether it is the official face.
