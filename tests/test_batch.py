@@ -415,3 +415,22 @@ def test_a_long_chinese_file_name_still_converts(tmp_path):
     summary = convert_tree([tmp_path], None, settings(), jobs=1, convert=text_converter)
     assert summary.count("converted") == 1, batch.format_summary(summary)
     assert stray_files(tmp_path) == []
+
+
+def test_a_word_file_is_reformatted_beside_itself_and_the_result_is_not_converted_again(tmp_path):
+    (tmp_path / "a.docx").write_text(SPEECH, encoding="utf-8")  # the test converter reads it as text
+    (tmp_path / "b.docx").write_text(SPEECH, encoding="utf-8")
+    (tmp_path / "b-gbt9704.docx").write_text(SPEECH, encoding="utf-8")  # made earlier by `speechdoc to-docx`
+    suffixes = (".txt", ".docx")
+
+    def run():
+        plan = plan_batch([tmp_path], None, settings(), suffixes=suffixes, convert=text_converter)
+        return by_name(run_batch(plan, settings(), jobs=1, convert=text_converter))
+
+    first = run()
+    assert first["a.docx"].status == "converted" and first["a.docx"].outputs == (str(tmp_path / "a-gbt9704.docx"),)
+    assert first["b-gbt9704.docx"].status == "ignored"
+    assert first["b-gbt9704.docx"].reason == "made by speechdoc from b.docx"
+    second = run()
+    assert second["a.docx"].status == "up-to-date" and second["a-gbt9704.docx"].status == "ignored"
+    assert not list(tmp_path.glob("*-gbt9704-gbt9704.docx"))

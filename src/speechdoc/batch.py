@@ -33,6 +33,7 @@ from . import __version__
 from .api import ReadOptions
 from .errors import EXIT_FAILURE, EXIT_OK, InputError, SpeechdocError
 from .model import Meta
+from .outputs import default_output
 from .stamps import Stamp, StampBook, fingerprint
 from .style import Profile, load_profile
 
@@ -280,8 +281,8 @@ def _find(roots, out: Path | None, recursive: bool, suffixes) -> tuple[list[Foun
 def _job(f: Found, out: Path | None, formats: Sequence[str]) -> Job:
     rel = Path(*f.rel.parts)
     folder = (out / rel.parent) if out is not None else (f.base / rel.parent)
-    stem = rel.name[: -len(rel.suffix)] if rel.suffix else rel.name
-    targets = tuple((fmt, folder / f"{stem}.{fmt}") for fmt in formats)
+    # The single-file rule, so a folder gives the names one file would: a.txt → a.docx, a.docx → a-gbt9704.docx.
+    targets = tuple((fmt, default_output(str(folder / rel.name), f".{fmt}")) for fmt in formats)
     return Job(source=f.base / rel, name=f.name, targets=targets, out_root=out if out is not None else f.base)
 
 
@@ -296,7 +297,7 @@ def _drop_own_outputs(jobs: list[Job], plan: Plan) -> list[Job]:
     made_by: dict[Job, Job] = {}  # a file speechdoc made (its stamp says so) → the input it was made from
     would_replace: dict[Job, Job] = {}  # an input whose output would replace another input → that input
     for job in jobs:
-        made_from = plan.stamps.source_of(job.source)
+        made_from = plan.stamps.source_of(job.source) or _reformatted_from(job.source)
         maker = sources.get(_key(job.source.parent / made_from)) if made_from else None
         if maker is not None and maker is not job:
             made_by[job] = maker
@@ -315,6 +316,14 @@ def _drop_own_outputs(jobs: list[Job], plan: Plan) -> list[Job]:
         else:
             keep.append(job)
     return keep
+
+
+def _reformatted_from(path: Path) -> str | None:
+    """``a-gbt9704.docx`` is what speechdoc makes of ``a.docx``: the name of that original."""
+    marker = default_output("x" + path.suffix, path.suffix).stem[1:]  # "-gbt9704" for an output format, else ""
+    if marker and path.stem.endswith(marker) and path.stem != marker:
+        return path.stem[: -len(marker)] + path.suffix
+    return None
 
 
 def _refuse_clashes(jobs: list[Job], plan: Plan) -> list[Job]:
