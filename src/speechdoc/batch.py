@@ -104,6 +104,7 @@ class Plan:
     outcomes: list[Outcome]  # inputs refused while planning (failed or ignored)
     others: int = 0  # files with a suffix speechdoc does not read, left alone
     stamps: StampBook = field(default_factory=StampBook)
+    prints: dict[str, str] = field(default_factory=dict)  # format → the fingerprint of this run's options
 
 
 @dataclass
@@ -248,7 +249,8 @@ def plan_batch(roots: Sequence[str | Path], out_dir: str | Path | None, settings
     suffixes = tuple(s.lower() for s in (suffixes or input_suffixes()))
     out = Path(out_dir) if out_dir is not None else None
     found, others = _find(roots, out, recursive, suffixes)
-    plan = Plan(jobs=[], outcomes=[], others=others)
+    plan = Plan(jobs=[], outcomes=[], others=others,
+                prints={fmt: settings.fingerprint(fmt, convert) for fmt in settings.formats})
     jobs = []
     for f in found:
         if f.problem:
@@ -258,7 +260,7 @@ def plan_batch(roots: Sequence[str | Path], out_dir: str | Path | None, settings
     jobs = _drop_own_outputs(jobs, plan)
     jobs = _refuse_clashes(jobs, plan)
     for job in jobs:
-        _set_aside_or_keep(job, plan, settings, convert, force)
+        _set_aside_or_keep(job, plan, force)
     return plan
 
 
@@ -347,14 +349,14 @@ def _refuse_clashes(jobs: list[Job], plan: Plan) -> list[Job]:
     return keep
 
 
-def _set_aside_or_keep(job: Job, plan: Plan, settings: Settings, convert, force: bool) -> None:
+def _set_aside_or_keep(job: Job, plan: Plan, force: bool) -> None:
     escape = _escapes(job)
     if escape:
         plan.outcomes.append(Outcome(job.name, FAILED, reason=escape))
         return
     if not force:
         try:
-            stamps = [(p, Stamp.of(job.source, settings.fingerprint(fmt, convert))) for fmt, p in job.targets]
+            stamps = [(p, Stamp.of(job.source, plan.prints[fmt])) for fmt, p in job.targets]
         except OSError:
             stamps = []  # unreadable input: let the conversion report it
         if stamps and all(plan.stamps.is_current(p, s) for p, s in stamps):
@@ -645,7 +647,7 @@ class _Runner:
     def _record(self, job: Job, outcome: Outcome) -> None:
         for fmt, p in job.targets:
             if outcome.status == CONVERTED:
-                self.plan.stamps.record(p, Stamp.of(job.source, self.settings.fingerprint(fmt, self.convert)))
+                self.plan.stamps.record(p, Stamp.of(job.source, self.plan.prints[fmt]))
             else:
                 self.plan.stamps.forget(p)
         self.outcomes.append(outcome)
