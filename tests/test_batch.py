@@ -434,3 +434,10 @@ def test_a_word_file_is_reformatted_beside_itself_and_the_result_is_not_converte
     second = run()
     assert second["a.docx"].status == "up-to-date" and second["a-gbt9704.docx"].status == "ignored"
     assert not list(tmp_path.glob("*-gbt9704-gbt9704.docx"))
+
+
+def test_files_are_taken_in_natural_order(tmp_path):
+    for name in ("10.txt", "2.txt", "1.txt", "第10号.txt", "第9号.txt"):
+        (tmp_path / name).write_text(SPEECH, encoding="utf-8")
+    found, _ = batch.walk(tmp_path, recursive=True, suffixes=TXT)
+    assert [str(f.rel) for f in found] == ["1.txt", "2.txt", "10.txt", "第9号.txt", "第10号.txt"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import resource
 import signal
 import threading
@@ -181,7 +182,7 @@ def walk(root: Path, *, recursive: bool, suffixes: Sequence[str], skip: Sequence
     def visit(folder: Path, rel: PurePosixPath) -> None:
         nonlocal others
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
         except OSError as exc:
             found.append(Found(root, rel, f"cannot read the folder: {exc.strerror or exc}"))
             return
@@ -205,6 +206,11 @@ def walk(root: Path, *, recursive: bool, suffixes: Sequence[str], skip: Sequence
 
     visit(root, PurePosixPath())
     return found, others
+
+
+def natural_key(name: str) -> list:
+    """Sort key putting ``2.txt`` before ``10.txt``."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", name)]
 
 
 def printable(name: str) -> str:
