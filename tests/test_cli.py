@@ -172,20 +172,32 @@ def test_input_errors_are_one_line_and_exit_1(bad_inputs, command, name, parts):
 @needs_renderers
 def test_an_unwritable_output_folder_and_an_output_naming_the_input(tmp_path):
     shutil.copy(SAMPLE, tmp_path / "speech.txt")
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        r = run_cli("to-docx", "speech.txt", "-o", "locked/speech.docx", cwd=tmp_path)
-        if os.geteuid() != 0:
-            assert r.returncode == 1
-            assert_one_line_error(err(r), "locked/speech.docx", "not writable")
-    finally:
-        locked.chmod(0o700)
+    r = run_cli("to-docx", "speech.txt", "-o", f"{unwritable(tmp_path)}/speech.docx", cwd=tmp_path)
+    assert r.returncode == 1
+    assert_one_line_error(err(r), "speech.docx", "writ")
     r = run_cli("to-pdf", "speech.txt", "-o", "speech.txt", cwd=tmp_path)
     assert r.returncode == 1
     assert_one_line_error(err(r), "speech.txt: the output would overwrite the input")
     assert (tmp_path / "speech.txt").read_bytes() == SAMPLE.read_bytes()
+
+
+def unwritable(tmp_path) -> str:
+    """A folder this process cannot write in (root writes anywhere a mode allows: use /sys)."""
+    if os.geteuid() == 0:
+        return "/sys"
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    return str(locked)
+
+
+def test_batch_into_an_unwritable_folder_fails_once_before_any_work(tmp_path):
+    make_tree(tmp_path / "in")
+    r = run_cli("batch", str(tmp_path / "in"), "-o", f"{unwritable(tmp_path)}/out")
+    assert r.returncode == 1
+    assert_one_line_error(err(r), "/out: cannot write in the output folder")
+    r = run_cli("batch", str(tmp_path / "in"), "-o", str(SAMPLE))
+    assert r.returncode == 2
+    assert_one_line_error(err(r), "the output is a file, not a folder")
 
 
 @needs_renderers

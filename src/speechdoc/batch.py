@@ -21,6 +21,7 @@ import os
 import re
 import resource
 import signal
+import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -32,7 +33,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from . import __version__
 from .api import ReadOptions
-from .errors import EXIT_FAILURE, EXIT_OK, InputError, SpeechdocError
+from .errors import EXIT_FAILURE, EXIT_OK, InputError, OutputError, SpeechdocError
 from .model import Meta
 from .outputs import default_output
 from .stamps import Stamp, StampBook, fingerprint
@@ -254,6 +255,8 @@ def plan_batch(roots: Sequence[str | Path], out_dir: str | Path | None, settings
     convert = convert or convert_document
     suffixes = tuple(s.lower() for s in (suffixes or input_suffixes()))
     out = Path(out_dir) if out_dir is not None else None
+    if out is not None:
+        writable_folder(out)
     found, others = _find(roots, out, recursive, suffixes)
     plan = Plan(jobs=[], outcomes=[], others=others,
                 prints={fmt: settings.fingerprint(fmt, convert) for fmt in settings.formats})
@@ -268,6 +271,19 @@ def plan_batch(roots: Sequence[str | Path], out_dir: str | Path | None, settings
     for job in jobs:
         _set_aside_or_keep(job, plan, force)
     return plan
+
+
+def writable_folder(folder: Path) -> None:
+    """Make OUTDIR if needed and make sure files can be written in it: fail once, before any work, if not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except FileExistsError:
+        raise OutputError("is a file, not a folder", path=str(folder), hint="name a folder with -o") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write in the output folder: {exc.strerror or exc}", path=str(folder),
+                          hint="choose another folder with -o") from None
 
 
 def _find(roots, out: Path | None, recursive: bool, suffixes) -> tuple[list[Found], int]:
