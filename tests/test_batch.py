@@ -90,7 +90,7 @@ def test_plan_mirrors_the_tree_under_outdir(tmp_path):
     targets = {j.name: [str(p.relative_to(out)) for _, p in j.targets] for j in plan.jobs}
     assert targets["2023/上半年/c.txt"] == ["2023/上半年/c.docx", "2023/上半年/c.pdf"]
     assert targets["a.txt"] == ["a.docx", "a.pdf"]
-    assert not out.exists()  # planning writes nothing
+    assert list(out.iterdir()) == []  # planning makes OUTDIR (to know it is writable) and writes nothing
 
 
 def test_plan_without_outdir_puts_outputs_next_to_inputs(tmp_path):
