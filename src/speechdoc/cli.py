@@ -192,7 +192,7 @@ def batch(folder, output, to, jobs, recursive, force, as_json, quiet, encoding, 
     from .errors import UsageError
     from .progress import for_stream
 
-    _check_folder(folder, output, UsageError)
+    _check_folder(folder, output)
     try:
         formats = batching.parse_formats(to)
     except ValueError as exc:
@@ -212,8 +212,10 @@ def batch(folder, output, to, jobs, recursive, force, as_json, quiet, encoding, 
     sys.exit(summary.exit_code)
 
 
-def _check_folder(folder: str, output: str | None, UsageError) -> None:
+def _check_folder(folder: str, output: str | None) -> None:
     from pathlib import Path
+
+    from .errors import UsageError
 
     if not Path(folder).exists():
         raise UsageError("no such folder", path=folder)
