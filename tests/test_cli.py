@@ -214,3 +214,21 @@ def test_batch_end_to_end_with_the_real_renderers(tmp_path):
     assert stray_files(tmp_path) == []
     again = run_cli("batch", str(root), "-o", str(out), "--to", "docx,pdf", "--json")
     assert json.loads(again.stdout)["counts"]["up-to-date"] == 4
+
+
+@needs_renderers
+def test_batch_to_pdf_names_font_substitutions_once_and_strict_fonts_fails_before_any_work(tmp_path):
+    from speechdoc import fonts
+    from speechdoc.style import load_profile
+
+    if not fonts.resolve_fonts(load_profile()).substitutions():
+        pytest.skip("the official fonts are installed here")
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    shutil.copy(SAMPLE, tmp_path / "b.txt")
+    r = run_cli("batch", str(tmp_path), "--to", "pdf", "--strict-fonts")
+    assert r.returncode == 1
+    assert_one_line_error(err(r), "official fonts missing")
+    assert not list(tmp_path.glob("*.pdf"))
+    r = run_cli("batch", str(tmp_path), "--to", "pdf")
+    assert r.returncode == 0
+    assert err(r).count("fonts substituted") == 1

@@ -197,9 +197,12 @@ def batch(folder, output, to, jobs, recursive, force, as_json, quiet, encoding, 
         formats = batching.parse_formats(to)
     except ValueError as exc:
         raise UsageError(str(exc), hint="--to docx, --to pdf or --to docx,pdf") from None
+    profile = load_profile(profile_name, sets)
+    if "pdf" in formats:
+        _font_notice(profile, font_dir, strict_fonts, quiet)
     summary = api.convert_many(
         folder, output, to=formats, jobs=jobs, recursive=recursive, force=force,
-        profile=load_profile(profile_name, sets), options=_read(encoding, keep_boilerplate, no_normalize),
+        profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
         meta=Meta(author=author, org=org, date=date),
         pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date},
         progress=for_stream(sys.stderr, quiet=quiet))
@@ -210,6 +213,15 @@ def batch(folder, output, to, jobs, recursive, force, as_json, quiet, encoding, 
     else:
         click.echo(batching.format_summary(summary))
     sys.exit(summary.exit_code)
+
+
+def _font_notice(profile, font_dirs, strict_fonts: bool, quiet: bool) -> None:
+    """Once for the whole batch: the font substitutions the PDFs will have (--strict-fonts: fail here, not per file)."""
+    from . import fonts
+
+    notice = fonts.substitution_notice(fonts.resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts))
+    if notice and not quiet:
+        click.echo(notice, err=True)
 
 
 def _check_folder(folder: str, output: str | None) -> None:
