@@ -32,7 +32,7 @@ _AFTER_DATE = ("note", "attachment_label", "attachment_title")
 
 
 def official_date(value: str) -> str:
-    """``value`` as ``2024年3月5日``; a value that is not a real calendar date is an UsageError."""
+    """``value`` as ``2024年3月5日``; a value that is not a real calendar date is a UsageError."""
     text = value.strip()
     for shape in _SHAPES:
         match = shape.fullmatch(text)
