@@ -6,11 +6,8 @@ One WeasyPrint ``FontConfiguration`` serves the whole process (a new one per doc
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import hashlib
 import logging
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,48 +17,9 @@ from ..model import Document
 from ..resources import data_dir
 from ..style.profile import Profile
 from .html import render_css, render_html
+from .weasyprint_import import import_weasyprint
 
 _FONT_CONFIG = None
-
-
-@functools.lru_cache(maxsize=1)
-def _ldconfig_sonames() -> dict[str, str]:
-    """``libfoo.so.N`` → path, from one ``ldconfig -p``."""
-    try:
-        out = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, timeout=10).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    found = {}
-    for line in out.splitlines()[1:]:
-        name, _, path = line.strip().partition(" => ")
-        found.setdefault(name.split(" (")[0], path)
-    return found
-
-
-def _import_weasyprint():
-    """Import WeasyPrint with a fast ``ctypes.util.find_library``.
-
-    WeasyPrint tries several names for each of its C libraries, and cffi asks ``find_library`` for each one
-    that is not a path; on Linux every call runs ``ldconfig -p`` (and ``gcc`` for misses): ~0.5 s of a cold
-    start. While WeasyPrint loads, the names are answered from a single ``ldconfig -p``.
-    """
-    import ctypes.util
-
-    sonames = _ldconfig_sonames() if sys.platform.startswith("linux") else {}
-    original = ctypes.util.find_library
-
-    def find_library(name):
-        if not sonames:
-            return original(name)
-        prefix = name if name.startswith("lib") else f"lib{name}"
-        hits = sorted(so for so in sonames if so.startswith(prefix + ".so"))
-        return hits[0] if hits else None
-
-    ctypes.util.find_library = find_library
-    try:
-        import weasyprint  # noqa: F401
-    finally:
-        ctypes.util.find_library = original
 
 
 def font_configuration():
@@ -142,7 +100,7 @@ def render_pdf(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: b
 def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: bool = False,
                              real_date: bool = False) -> tuple[bytes, list[str]]:
     """``render_pdf`` and the warnings WeasyPrint logged (refused URLs, CSS it ignored); none is expected."""
-    _import_weasyprint()
+    import_weasyprint()
     from weasyprint import CSS, HTML
 
     fontset = resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts)
