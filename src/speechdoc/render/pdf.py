@@ -16,6 +16,7 @@ from ..fonts import FontSet, resolve_fonts
 from ..model import Document
 from ..resources import data_dir
 from ..style.profile import Profile
+from . import cffi_cache
 from .html import render_css, render_html
 from .weasyprint_import import import_weasyprint
 
@@ -117,7 +118,9 @@ def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), s
         stylesheet = CSS(string=css, base_url=base, url_fetcher=fetcher, font_config=config)
         document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
             stylesheets=[stylesheet], font_config=config)
-        return document.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False), quiet.messages
+        data = document.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False)
+        cffi_cache.save()  # the C types WeasyPrint parsed while writing (see cffi_cache)
+        return data, quiet.messages
     except Exception as exc:  # noqa: BLE001 - WeasyPrint failures become one RenderError
         raise RenderError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
     finally:

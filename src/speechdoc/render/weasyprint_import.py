@@ -9,6 +9,8 @@ Two costs are cut, both measured on a cold process (see the README's speed table
   HarfBuzz cannot subset), fontTools' variable-font instancer (for variable fonts; the CJK faces are static) and
   PIL's image plug-ins (the documents have no images): ~0.12 s of CPU. They are imported for real the first time
   anything of theirs is used, so nothing changes when they are needed.
+
+The C declarations WeasyPrint hands to cffi are parsed once per user, not once per process (``cffi_cache``).
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ import importlib.util
 import subprocess
 import sys
 import types
+
+from . import cffi_cache
 
 # Modules imported lazily (loaded on first attribute access).
 DEFERRED_MODULES = ("fontTools.subset", "PIL.EpsImagePlugin", "PIL.ImageOps")
@@ -89,6 +93,7 @@ def import_weasyprint() -> None:
     sonames = _ldconfig_sonames() if sys.platform.startswith("linux") else {}
     original = ctypes.util.find_library
     ctypes.util.find_library = _fast_find_library(sonames, original)
+    cffi_cache.install()
     for name in DEFERRED_MODULES:
         _lazy_module(name)
     stand_ins = {name: _stand_in(name, functions) for name, functions in DEFERRED_FUNCTIONS.items()}
@@ -99,3 +104,4 @@ def import_weasyprint() -> None:
         for name, stand_in in stand_ins.items():
             if stand_in is not None and sys.modules.get(name) is stand_in:
                 del sys.modules[name]  # the next import of `name` loads the real module
+    cffi_cache.save()
