@@ -16,7 +16,7 @@ from ..fonts import FontSet, resolve_fonts
 from ..model import Document
 from ..resources import data_dir
 from ..style.profile import Profile
-from . import cffi_cache
+from . import cffi_cache, compact_fonts
 from .html import render_css, render_html
 from .weasyprint_import import import_weasyprint
 
@@ -102,6 +102,7 @@ def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), s
                              real_date: bool = False) -> tuple[bytes, list[str]]:
     """``render_pdf`` and the warnings WeasyPrint logged (refused URLs, CSS it ignored); none is expected."""
     import_weasyprint()
+    compact_fonts.install()
     from weasyprint import CSS, HTML
 
     fontset = resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts)
