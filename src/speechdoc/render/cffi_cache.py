@@ -16,13 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .. import user_cache
+
 MAX_ENTRIES = 64  # WeasyPrint also parses small type strings whose array sizes change with each document
 FORMAT = 1
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "speechdoc"
 
 
 def cache_file() -> Path:
@@ -30,7 +27,8 @@ def cache_file() -> Path:
     import pycparser
 
     python = f"{sys.version_info.major}{sys.version_info.minor}"
-    return cache_dir() / f"cffi-{cffi.__version__}-pycparser-{pycparser.__version__}-py{python}-v{FORMAT}.pickle"
+    name = f"cffi-{cffi.__version__}-pycparser-{pycparser.__version__}-py{python}-v{FORMAT}.pickle"
+    return user_cache.cache_dir() / name
 
 
 class CachedCParser:
@@ -96,7 +94,7 @@ _INSTALLED: CachedCParser | None = None
 def install() -> CachedCParser | None:
     """Put the cached parser where cffi looks for its parser (once per process); None when turned off."""
     global _INSTALLED
-    if _INSTALLED is not None or os.environ.get("SPEECHDOC_NO_CACHE"):
+    if _INSTALLED is not None or not user_cache.enabled():
         return _INSTALLED
     try:
         import cffi.cparser
