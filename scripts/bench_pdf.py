@@ -97,7 +97,7 @@ def main() -> None:
         if base:
             print(f"ratio baseline / LibreOffice: wall (min) {min(w for w, _ in base) / min(w for w, _ in lo):.2f}, "
                   f"CPU (median) {med([c for _, c in base]) / med([c for _, c in lo]):.2f}")
-        print(f"load average: {' '.join(os.getloadavg().__repr__().strip('()').split(', '))}")
+        print("load average: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
