@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont
 
 from speechdoc import model
 from speechdoc.render import compact_fonts
-from speechdoc.render.compact_fonts import _identity_charset, _map_codes, identity_charset
+from speechdoc.render.compact_fonts import _hex_codes, _identity_charset, _map_codes, identity_charset
 from speechdoc.render.pdf import render_pdf
 from speechdoc.style import load_profile
 
@@ -89,10 +89,12 @@ def test_cff_fonts_hold_only_the_glyphs_used_with_identity_cids(both):
         assert len(order) < 200, name  # the glyphs this short document uses, not ids up to 65,535
 
 
-def test_codes_without_a_mapping_leave_the_text_alone():
-    assert _map_codes(b"[<00010002>-250<0003>] TJ", {1: 1, 2: 2, 3: 3}) == b"[<00010002>-250<0003>] TJ"
-    assert _map_codes(b"[<00050009>] TJ", {5: 1, 9: 2}) == b"[<00010002>] TJ"
-    assert _map_codes(b"[<0005000a>] TJ", {5: 1}) is None
+def test_codes_are_mapped_and_an_unknown_code_stops_the_renumbering():
+    assert _map_codes(b"[<00010002>-250<0003>] TJ", _hex_codes({1: 1, 2: 2, 3: 3})) == b"[<00010002>-250<0003>] TJ"
+    assert _map_codes(b"[<00050009>-12.5<ab12>] TJ", _hex_codes({5: 1, 9: 2, 0xAB12: 3})) == \
+        b"[<00010002>-12.5<0003>] TJ"
+    assert _map_codes(b"[<0005000a>] TJ", _hex_codes({5: 1})) is None
+    assert _map_codes(b"[<00050>] TJ", _hex_codes({5: 1})) is None
 
 
 @pytest.mark.parametrize("old,glyphs", [

@@ -64,7 +64,7 @@ def renumber(pdf, fonts, hinting: bool) -> list[str]:
                 plans[key] = plan
     if not plans:
         return []
-    rewritten = _rewrite_streams(streams, {k: mapping for k, (mapping, _data) in plans.items()})
+    rewritten = _rewrite_streams(streams, {k: _hex_codes(mapping) for k, (mapping, _data) in plans.items()})
     if rewritten is None:
         return []
     for items, new_items in rewritten:
@@ -121,13 +121,17 @@ def _rewrite_streams(streams, mappings):
     return out
 
 
-def _map_codes(item: bytes, mapping: dict[int, int]) -> bytes | None:
+def _hex_codes(mapping: dict[int, int]) -> dict[bytes, bytes]:
+    """Old → new glyph codes as the page text writes them (4 lower-case hex digits)."""
+    return {b"%04x" % old: b"%04x" % new for old, new in mapping.items()}
+
+
+def _map_codes(item: bytes, codes: dict[bytes, bytes]) -> bytes | None:
     def replace(match):
         hexes = match.group(1)
         if len(hexes) % 4:
             raise KeyError(hexes)
-        codes = (int(hexes[i:i + 4], 16) for i in range(0, len(hexes), 4))
-        return b"<" + b"".join(b"%04x" % mapping[c] for c in codes) + b">"
+        return b"<" + b"".join(codes[hexes[i:i + 4]] for i in range(0, len(hexes), 4)) + b">"
 
     try:
         return _CODES.sub(replace, item)
