@@ -40,3 +40,19 @@ def test_a_stylesheet_is_parsed_once_and_its_warnings_repeat(monkeypatch):
         logging.getLogger("weasyprint").removeFilter(keep)
     assert a is b and a is not c and FakeCSS.made == 2
     assert first == second == third == ["ignored declaration"]
+
+
+def test_the_temporary_font_folder_is_removed_at_exit():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    code = ("from speechdoc import model; from speechdoc.render import pdf; from speechdoc.style import load_profile\n"
+            "pdf.render_pdf(model.Document(blocks=(model.Block('paragraph', '正文2024'),)), load_profile())\n"
+            "print(pdf._FONT_CONFIG._folder)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin:/usr/sbin:/sbin"})
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    folder = Path(done.stdout.strip().splitlines()[-1])
+    assert folder.name.startswith("weasyprint-") and not folder.exists()

@@ -5,6 +5,7 @@ One WeasyPrint ``FontConfiguration`` serves the whole process (a new one per doc
 """
 from __future__ import annotations
 
+import atexit
 import datetime as _dt
 import hashlib
 import logging
@@ -33,6 +34,15 @@ def font_configuration():
 
         _FONT_CONFIG = FontConfiguration()
     return _FONT_CONFIG
+
+
+@atexit.register
+def _release() -> None:
+    """Drop the process's WeasyPrint state while the interpreter is whole: the FontConfiguration removes its
+    temporary font folder when it is deleted, which fails (and leaves the folder) during interpreter shutdown."""
+    global _FONT_CONFIG
+    _STYLESHEETS.clear()
+    _FONT_CONFIG = None
 
 
 def stylesheet(css: str, base: str, fetcher, config, warnings: list[str]):
