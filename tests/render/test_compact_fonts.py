@@ -114,3 +114,10 @@ def test_identity_charset_fits_in_the_old_one(old, glyphs):
 
 def test_a_font_without_cff_is_not_rewritten():
     assert identity_charset(b"\0\1\0\0" + struct.pack(">HHHH", 0, 0, 0, 0)) is None  # no tables at all
+
+
+def test_unexpected_weasyprint_internals_leave_the_fonts_to_weasyprint():
+    calls = []
+    build = compact_fonts._renumbering(lambda *args: calls.append(args) or "fonts")
+    assert build(object(), {"x": object()}, True, True, {"hinting": False}) == "fonts"  # no .objects, no .hash
+    assert len(calls) == 1

@@ -38,7 +38,10 @@ def install() -> None:
 def _renumbering(build_fonts_dictionary):
     def build(pdf, fonts, compress, subset, options):
         if subset:
-            renumber(pdf, fonts, options.get("hinting", False))
+            try:
+                renumber(pdf, fonts, options.get("hinting", False))
+            except (AttributeError, KeyError, TypeError, ValueError, struct.error):
+                pass  # WeasyPrint's internals are not what this module expects: keep its own fonts
         return build_fonts_dictionary(pdf, fonts, compress, subset, options)
 
     build.__wrapped__ = build_fonts_dictionary
@@ -67,14 +70,15 @@ def renumber(pdf, fonts, hinting: bool) -> list[str]:
     rewritten = _rewrite_streams(streams, {k: _hex_codes(mapping) for k, (mapping, _data) in plans.items()})
     if rewritten is None:
         return []
+    fonts_now = [(font, {mapping[g]: w for g, w in font.widths.items()},
+                  {mapping[g]: t for g, t in font.to_unicode.items()}, data)
+                 for key, (mapping, data) in plans.items() for font in by_hash[key]]
+    # everything is computed: change the document (nothing below can fail half-way)
     for items, new_items in rewritten:
         items[:] = new_items
-    for key, (mapping, data) in plans.items():
-        for font in by_hash[key]:
-            font.widths = {mapping[g]: w for g, w in font.widths.items()}
-            font.to_unicode = {mapping[g]: t for g, t in font.to_unicode.items()}
-            font.file_content = data
-            font.subset = _already_subset  # WeasyPrint's clean() must not subset the original face again
+    for font, widths, to_unicode, data in fonts_now:
+        font.widths, font.to_unicode, font.file_content = widths, to_unicode, data
+        font.subset = _already_subset  # WeasyPrint's clean() must not subset the original face again
     return sorted(plans)
 
 
