@@ -35,3 +35,15 @@ def test_compiled_templates_render_the_same_html(monkeypatch, tmp_path):
     plain = html.environment().get_template(template).render(**args)
     assert filling == reading == plain
     assert "正文&lt;b&gt;不是标记&lt;/b&gt;。" in plain
+
+
+def test_no_home_folder_means_no_cache(monkeypatch):
+    from pathlib import Path
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("SPEECHDOC_NO_CACHE", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert user_cache.cache_dir() is None and user_cache.folder("x") is None

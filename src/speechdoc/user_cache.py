@@ -13,16 +13,23 @@ def enabled() -> bool:
     return not os.environ.get("SPEECHDOC_NO_CACHE")
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+def cache_dir() -> Path | None:
+    """The cache folder (not created), or None when there is no home folder to put it in."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:
+            return None
     return Path(base) / "speechdoc"
 
 
 def folder(name: str) -> Path | None:
     """``cache_dir()/name``, created; None when caching is off or the folder cannot be made."""
-    if not enabled():
+    root = cache_dir() if enabled() else None
+    if root is None:
         return None
-    path = cache_dir() / name
+    path = root / name
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -22,13 +22,15 @@ MAX_ENTRIES = 64  # WeasyPrint also parses small type strings whose array sizes 
 FORMAT = 1
 
 
-def cache_file() -> Path:
+def cache_file() -> Path | None:
     import cffi
     import pycparser
 
+    root = user_cache.cache_dir()
+    if root is None:
+        return None
     python = f"{sys.version_info.major}{sys.version_info.minor}"
-    name = f"cffi-{cffi.__version__}-pycparser-{pycparser.__version__}-py{python}-v{FORMAT}.pickle"
-    return user_cache.cache_dir() / name
+    return root / f"cffi-{cffi.__version__}-pycparser-{pycparser.__version__}-py{python}-v{FORMAT}.pickle"
 
 
 class CachedCParser:
@@ -102,7 +104,10 @@ def install() -> CachedCParser | None:
         return None
     if getattr(cffi.cparser, "_parser_cache", "absent") is not None:
         return None  # cffi has already made its own parser (or keeps it elsewhere): leave it alone
-    _INSTALLED = CachedCParser(cache_file())
+    path = cache_file()
+    if path is None:
+        return None
+    _INSTALLED = CachedCParser(path)
     cffi.cparser._parser_cache = _INSTALLED
     return _INSTALLED
 
