@@ -15,7 +15,9 @@ from speechdoc.render import cffi_cache
 from speechdoc.render.cffi_cache import MAX_ENTRIES, CachedCParser
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-DECLS = "typedef int hb_bool_t;\ntypedef struct { int x; unsigned int *y; } thing_t;\nhb_bool_t f (thing_t *t, const char *s);\n"
+DECLS = ("typedef int hb_bool_t;\n"
+         "typedef struct { int x; unsigned int *y; } thing_t;\n"
+         "hb_bool_t f (thing_t *t, const char *s);\n")
 
 
 def shown(tree) -> str:
