@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark: cold `speechdoc to-pdf` on the bundled 9-page sample vs LibreOffice turning the same .docx into PDF.
 
-    python3 scripts/bench_pdf.py [--runs 5] [--docx FILE.docx]
+    python3 scripts/bench_pdf.py [--runs 5] [--docx FILE.docx] [--baseline OTHER_CHECKOUT/src]
 
 Each run is a fresh process (cold). Prints min and median seconds of each and their ratio, and the PDF size.
+``--baseline`` also times another checkout's code (e.g. ``git archive COMMIT src templates | tar -x -C DIR``),
+alternating with this one and LibreOffice in the same run, for a before/after comparison under the same load.
 The .docx is made with speechdoc's DOCX renderer when it is there, else with plain python-docx (same text,
 16 pt, A4 margins) — pass --docx to measure LibreOffice on a file of your own.
 """
@@ -62,6 +64,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--docx")
+    ap.add_argument("--baseline", help="another checkout's src folder, timed alternately as 'baseline'")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="speechdoc-bench-"))
     try:
@@ -69,22 +72,32 @@ def main() -> None:
         if not args.docx:
             make_docx(docx_path)
         env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-        ours, lo = [], []
+        ours, lo, base = [], [], []
         for i in range(args.runs):
+            if args.baseline:
+                base_env = dict(os.environ, PYTHONPATH=str(Path(args.baseline).resolve()))
+                base.append(timed([sys.executable, "-m", "speechdoc", "to-pdf", str(MODEL), "-o",
+                                   str(tmp / "baseline.pdf")], base_env))
             out = tmp / "ours.pdf"
             ours.append(timed([sys.executable, "-m", "speechdoc", "to-pdf", str(MODEL), "-o", str(out)], env))
             profile = f"file://{tmp}/lo-profile-{i}"  # a fresh private profile: a cold LibreOffice
             lo.append(timed(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                              "--outdir", str(tmp), str(docx_path)]))
         size = (tmp / "ours.pdf").stat().st_size
-        for name, runs in (("speechdoc to-pdf", ours), ("LibreOffice docx", lo)):
+        rows = [("baseline to-pdf", base)] if base else []
+        for name, runs in rows + [("speechdoc to-pdf", ours), ("LibreOffice docx", lo)]:
             wall, cpu = [w for w, _c in runs], [c for _w, c in runs]
             print(f"{name}: wall min {min(wall):.2f} s, median {statistics.median(wall):.2f} s; "
                   f"CPU min {min(cpu):.2f} s, median {statistics.median(cpu):.2f} s")
-        print(f"PDF size: {size / 1024:.0f} KB")
+        print(f"PDF size: {size / 1024:.0f} KB"
+              + (f" (baseline {(tmp / 'baseline.pdf').stat().st_size / 1024:.0f} KB)" if base else ""))
         med = statistics.median
         print(f"ratio speechdoc / LibreOffice: wall (min) {min(w for w, _ in ours) / min(w for w, _ in lo):.2f}, "
               f"CPU (median) {med([c for _, c in ours]) / med([c for _, c in lo]):.2f}")
+        if base:
+            print(f"ratio baseline / LibreOffice: wall (min) {min(w for w, _ in base) / min(w for w, _ in lo):.2f}, "
+                  f"CPU (median) {med([c for _, c in base]) / med([c for _, c in lo]):.2f}")
+        print("load average: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

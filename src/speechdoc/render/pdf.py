@@ -5,12 +5,10 @@ One WeasyPrint ``FontConfiguration`` serves the whole process (a new one per doc
 """
 from __future__ import annotations
 
+import atexit
 import datetime as _dt
-import functools
 import hashlib
 import logging
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,49 +17,13 @@ from ..fonts import FontSet, resolve_fonts
 from ..model import Document
 from ..resources import data_dir
 from ..style.profile import Profile
+from . import cffi_cache, compact_fonts
 from .html import render_css, render_html
+from .weasyprint_import import import_weasyprint
 
 _FONT_CONFIG = None
-
-
-@functools.lru_cache(maxsize=1)
-def _ldconfig_sonames() -> dict[str, str]:
-    """``libfoo.so.N`` → path, from one ``ldconfig -p``."""
-    try:
-        out = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, timeout=10).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    found = {}
-    for line in out.splitlines()[1:]:
-        name, _, path = line.strip().partition(" => ")
-        found.setdefault(name.split(" (")[0], path)
-    return found
-
-
-def _import_weasyprint():
-    """Import WeasyPrint with a fast ``ctypes.util.find_library``.
-
-    WeasyPrint tries several names for each of its C libraries, and cffi asks ``find_library`` for each one
-    that is not a path; on Linux every call runs ``ldconfig -p`` (and ``gcc`` for misses): ~0.5 s of a cold
-    start. While WeasyPrint loads, the names are answered from a single ``ldconfig -p``.
-    """
-    import ctypes.util
-
-    sonames = _ldconfig_sonames() if sys.platform.startswith("linux") else {}
-    original = ctypes.util.find_library
-
-    def find_library(name):
-        if not sonames:
-            return original(name)
-        prefix = name if name.startswith("lib") else f"lib{name}"
-        hits = sorted(so for so in sonames if so.startswith(prefix + ".so"))
-        return hits[0] if hits else None
-
-    ctypes.util.find_library = find_library
-    try:
-        import weasyprint  # noqa: F401
-    finally:
-        ctypes.util.find_library = original
+_STYLESHEETS: dict[str, tuple] = {}  # CSS text → (WeasyPrint CSS, the warnings its parsing logged), per process
+_MAX_STYLESHEETS = 8
 
 
 def font_configuration():
@@ -72,6 +34,34 @@ def font_configuration():
 
         _FONT_CONFIG = FontConfiguration()
     return _FONT_CONFIG
+
+
+@atexit.register
+def _release() -> None:
+    """Drop the process's WeasyPrint state while the interpreter is whole: the FontConfiguration removes its
+    temporary font folder when it is deleted, which fails (and leaves the folder) during interpreter shutdown."""
+    global _FONT_CONFIG
+    _STYLESHEETS.clear()
+    _FONT_CONFIG = None
+
+
+def stylesheet(css: str, base: str, fetcher, config, warnings: list[str]):
+    """The WeasyPrint stylesheet for ``css``, parsed once per process (~25 ms a document in a batch).
+
+    ``warnings`` is the list WeasyPrint's log goes to; the warnings of parsing are added to it every time.
+    """
+    from weasyprint import CSS
+
+    if css not in _STYLESHEETS:
+        if len(_STYLESHEETS) >= _MAX_STYLESHEETS:
+            _STYLESHEETS.clear()
+        before = len(warnings)
+        sheet = CSS(string=css, base_url=base, url_fetcher=fetcher, font_config=config)
+        _STYLESHEETS[css] = (sheet, warnings[before:])
+        return sheet
+    sheet, logged = _STYLESHEETS[css]
+    warnings.extend(logged)
+    return sheet
 
 
 class RefusedURL(ValueError):
@@ -142,8 +132,9 @@ def render_pdf(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: b
 def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: bool = False,
                              real_date: bool = False) -> tuple[bytes, list[str]]:
     """``render_pdf`` and the warnings WeasyPrint logged (refused URLs, CSS it ignored); none is expected."""
-    _import_weasyprint()
-    from weasyprint import CSS, HTML
+    import_weasyprint()
+    compact_fonts.install()
+    from weasyprint import HTML
 
     fontset = resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts)
     html = render_html(doc, profile, fontset, created=_created(real_date))
@@ -156,10 +147,11 @@ def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), s
     logger = logging.getLogger("weasyprint")
     logger.addFilter(quiet)
     try:
-        stylesheet = CSS(string=css, base_url=base, url_fetcher=fetcher, font_config=config)
         document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
-            stylesheets=[stylesheet], font_config=config)
-        return document.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False), quiet.messages
+            stylesheets=[stylesheet(css, base, fetcher, config, quiet.messages)], font_config=config)
+        data = document.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False)
+        cffi_cache.save()  # the C types WeasyPrint parsed while writing (see cffi_cache)
+        return data, quiet.messages
     except Exception as exc:  # noqa: BLE001 - WeasyPrint failures become one RenderError
         raise RenderError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
     finally:
