@@ -211,8 +211,9 @@ def from_dict(d: dict[str, Any]) -> Document:
 
 
 def dump(doc: Document, *, indent: int | None = 2) -> str:
-    """The model as JSON text (UTF-8, hanzi unescaped)."""
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+    """The model as JSON text (UTF-8, hanzi unescaped; a lone surrogate, which UTF-8 cannot hold, as ``\\udXXX``)."""
+    text = json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def load(text: str) -> Document:
