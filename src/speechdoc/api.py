@@ -96,6 +96,16 @@ def as_document(doc_or_path: Document | str | Path, **parse_kwargs) -> Document:
 # ---------------------------------------------------------------- rendering
 
 
+def require_text(doc: Document) -> Document:
+    """``doc`` when it has something to render; an empty or all-boilerplate input is an error, not a blank page."""
+    if doc.blocks:
+        return doc
+    if doc.dropped:
+        raise InputError(f"nothing to convert: all {len(doc.dropped)} line(s) were web-page boilerplate",
+                         path=doc.source.path, hint="give --keep-boilerplate to keep them")
+    raise InputError("nothing to convert: the text is empty", path=doc.source.path)
+
+
 def _write(data: bytes, out: str | Path, source: str | None) -> Path:
     from .outputs import check_output, write_atomic
 
@@ -116,7 +126,7 @@ def to_docx(doc_or_path: Document | str | Path, out: str | Path | None = None, *
     from .outputs import default_output
 
     profile = profile or load_profile()
-    doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
+    doc = require_text(as_document(doc_or_path, profile=profile, **parse_kwargs))
     out = out if out is not None else default_output(doc.source.path, ".docx")
     return _write(render_docx_bytes(doc, profile), out, doc.source.path)
 
@@ -133,7 +143,7 @@ def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
     from .outputs import default_output
 
     profile = profile or load_profile()
-    doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
+    doc = require_text(as_document(doc_or_path, profile=profile, **parse_kwargs))
     out = out if out is not None else default_output(doc.source.path, ".pdf")
     return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, doc.source.path)
 
