@@ -7,7 +7,7 @@
     cleaned.warnings  # errors.Diagnostic
 
 Steps, in order, each a small module returning what it changed:
-control characters (``control``) → one-line texts split at U+3000 runs (``runs``) → zero-width characters
+control characters and text-direction marks (``control``) → one-line texts split at U+3000 runs (``runs``) → zero-width characters
 and outer whitespace (``spacing``) → glued head lines split (``glued``) → web boilerplate (``boilerplate``,
 skipped with ``keep_boilerplate``) → hard-wrapped lines joined, blank runs collapsed (``wrap``) →
 punctuation and inner spaces (``punctuation``, ``spacing``; skipped with ``normalize=False``).
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..errors import Diagnostic
 from ..model import Dropped, Edit
 from .boilerplate import drop_boilerplate
-from .control import remove_control_characters
+from .control import remove_control_characters, remove_direction_controls
 from .glued import split_glued_head
 from .punctuation import normalize_punctuation
 from .runs import split_space_runs
@@ -44,6 +44,9 @@ def clean(lines: list[str], *, keep_boilerplate: bool = False, normalize: bool =
     tracked: list[Tracked] = []
     for number, raw in enumerate(lines, 1):
         line, new_edits, new_warnings = remove_control_characters(Tracked.from_source(number, raw))
+        edits += new_edits
+        warnings += new_warnings
+        line, new_edits, new_warnings = remove_direction_controls(line)
         edits += new_edits
         warnings += new_warnings
         pieces, new_edits = split_space_runs(line)
