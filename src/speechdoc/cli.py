@@ -129,8 +129,10 @@ def to_docx(file, output, encoding, keep_boilerplate, no_normalize, profile_name
       speechdoc to-docx speech.txt -o 讲话.docx --author 办公室
     """
     profile = load_profile(profile_name, sets)
-    out = api.to_docx(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
-                      meta=Meta(author=author, org=org, date=date))
+    doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile,
+                    meta=Meta(author=author, org=org, date=date))
+    out = api.to_docx(doc, output, profile=profile)
+    _warn(doc)
     if str(out) != "-":
         click.echo(f"speechdoc: wrote {out}", err=True)
 
@@ -154,11 +156,27 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
       speechdoc to-pdf speech.txt -o - > speech.pdf
     """
     profile = load_profile(profile_name, sets)
-    out = api.to_pdf(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
-                     meta=Meta(author=author, org=org, date=date),
+    doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile,
+                    meta=Meta(author=author, org=org, date=date))
+    out = api.to_pdf(doc, output, profile=profile,
                      pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date})
+    _warn(doc)
     if str(out) != "-":
         click.echo(f"speechdoc: wrote {out}", err=True)
+
+
+WARNINGS_SHOWN = 10
+
+
+def _warn(doc) -> None:
+    """The input's warnings (removed characters, numbering gaps…) on standard error, one line each."""
+    where = f"{doc.source.path}:" if doc.source.path else ""
+    for w in doc.warnings[:WARNINGS_SHOWN]:
+        line = f"{w.line}: " if w.line is not None else " "
+        click.echo(f"speechdoc: {w.severity}: {where}{line}{w.message}", err=True)
+    if len(doc.warnings) > WARNINGS_SHOWN:
+        click.echo(f"speechdoc: … {len(doc.warnings) - WARNINGS_SHOWN} more warning(s) "
+                   f"(see `speechdoc inspect`)", err=True)
 
 
 @main.command()
