@@ -161,10 +161,19 @@ def test_pdf_render_opens_and_fetches_nothing_outside(hostile_file):
     assert outside_project([p for p in seen["opened"] if not p.endswith(".py") and "/__pycache__/" not in p]) == []
 
 
+def test_profile_values_cannot_break_the_docx(tmp_path, hostile_file):
+    attack = '"/><w:r><w:t>injected</w:t></w:r><x a="&amp;'
+    out = tmp_path / "set.docx"
+    result = run_cli("to-docx", str(hostile_file), "-o", str(out), "--set", f"fonts.fangsong.word={attack}",
+                     "--set", f"page.number.dash={attack}", "--author", attack, "--org", attack)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "injected" not in docx_text(out.read_bytes())
+
+
 @needs_pdf
 def test_profile_values_cannot_inject_css(hostile_file):
     """A font name or colour from --set lands in the CSS as a string, not as rules that fetch."""
     attack = "x'); } @import url(file:///etc/passwd); p { background: url(file:///etc/hostname); x: ('"
-    seen = spy_on_pdf_render(hostile_file, f"fonts.body={attack}")
+    seen = spy_on_pdf_render(hostile_file, f"fonts.fangsong.word={attack}", f"page.number.dash={attack}")
     assert not [p for p in seen["opened"] if p.startswith(("/etc", "file:///etc"))]
     assert outside_project(seen["fetched"]) == []
