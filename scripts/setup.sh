@@ -10,6 +10,7 @@ SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
 apt_packages=(
   fontconfig fonts-noto-cjk fonts-liberation2 fonts-lxgw-wenkai  # open CJK + Latin faces
+  fonts-hanazono                                                  # CJK Ext B (𠀀…): the last link of every chain
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0            # WeasyPrint, fast font subsetting
   libreoffice-writer-nogui poppler-utils                          # rendering .docx to PDF for checks
 )

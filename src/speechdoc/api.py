@@ -36,16 +36,19 @@ def parse(source: str | Path, *, options: ReadOptions | None = None, profile: Pr
     Give ``text`` to parse a string instead of a file (``source`` is then only its name).
     A ``.json`` path is a saved model (``speechdoc inspect --json``) and is loaded as it is.
     """
-    from .clean import clean
-    from .parse import parse_lines
-    from .readers import SourceText, read_text
-
-    options = options or ReadOptions()
-    profile = profile or load_profile()
     name = str(source)
     if text is None and name.lower().endswith(MODEL_SUFFIXES):
         return with_meta(load_model(name), meta)
-    src = SourceText(path=name, encoding="str", text=text) if text is not None else read_text(name, options.encoding)
+    from .clean import clean
+    from .parse import parse_lines
+    from .readers import SourceDocument, SourceText, read_source
+
+    options = options or ReadOptions()
+    profile = profile or load_profile()
+    src = SourceText(path=name, encoding="str", text=text) if text is not None else read_source(
+        name, options.encoding, keep_boilerplate=options.keep_boilerplate)
+    if isinstance(src, SourceDocument):
+        return with_meta(parse_source_document(src, options=options, profile=profile), meta)
     cleaned = clean(src.lines, keep_boilerplate=options.keep_boilerplate, normalize=options.normalize)
     blocks, warnings = parse_lines(cleaned.lines, lead_level=profile.lead_level)
     doc = Document(
@@ -56,6 +59,28 @@ def parse(source: str | Path, *, options: ReadOptions | None = None, profile: Pr
         warnings=tuple(cleaned.warnings) + tuple(warnings),
     )
     return with_meta(doc, meta)
+
+
+def parse_source_document(src, *, options: ReadOptions, profile: Profile) -> Document:
+    """Clean and parse the lines a rich reader (Markdown, Word, HTML) made, taking its hints;
+    line numbers in the result point into the source file (see ``readers.source``)."""
+    from .clean import clean
+    from .parse import parse_lines
+
+    cleaned = clean(src.texts(), keep_boilerplate=options.keep_boilerplate, normalize=options.normalize)
+    blocks, warnings = parse_lines(cleaned.lines, lead_level=profile.lead_level, hints=src.hints())
+
+    def at(item):
+        return replace(item, line=src.origin(item.line))
+
+    return Document(
+        blocks=tuple(map(at, blocks)),
+        source=Source(path=src.path, encoding=src.encoding, format=src.format),
+        dropped=src.dropped + tuple(map(at, cleaned.dropped)),
+        edits=tuple(map(at, cleaned.edits)),
+        warnings=src.warnings + tuple(map(at, (*cleaned.warnings, *warnings))),
+        meta=src.meta,
+    )
 
 
 def parse_text(text: str, **kwargs) -> Document:
@@ -128,7 +153,8 @@ def to_docx(doc_or_path: Document | str | Path, out: str | Path | None = None, *
     profile = profile or load_profile()
     doc = require_text(as_document(doc_or_path, profile=profile, **parse_kwargs))
     out = out if out is not None else default_output(doc.source.path, ".docx")
-    return _write(render_docx_bytes(doc, profile), out, doc.source.path)
+    source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
+    return _write(render_docx_bytes(doc, profile), out, source)
 
 
 def render_pdf_bytes(doc: Document, profile: Profile | None = None, **pdf_options) -> bytes:
@@ -145,7 +171,8 @@ def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
     profile = profile or load_profile()
     doc = require_text(as_document(doc_or_path, profile=profile, **parse_kwargs))
     out = out if out is not None else default_output(doc.source.path, ".pdf")
-    return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, doc.source.path)
+    source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
+    return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, source)
 
 
 # ---------------------------------------------------------------- proofreading

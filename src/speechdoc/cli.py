@@ -128,9 +128,12 @@ def to_docx(file, output, encoding, keep_boilerplate, no_normalize, profile_name
       speechdoc to-docx speech.txt
       speechdoc to-docx speech.txt -o 讲话.docx --author 办公室
     """
+    from .outputs import check_output, default_output
+
     profile = load_profile(profile_name, sets)
     doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile,
                     meta=Meta(author=author, org=org, date=date))
+    check_output(output if output is not None else default_output(doc.source.path, ".docx"), file)
     out = api.to_docx(doc, output, profile=profile)
     _warn(doc)
     if str(out) != "-":
@@ -155,11 +158,19 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
       speechdoc to-pdf speech.txt
       speechdoc to-pdf speech.txt -o - > speech.pdf
     """
+    from . import fonts
+    from .outputs import check_output, default_output
+
     profile = load_profile(profile_name, sets)
     doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile,
                     meta=Meta(author=author, org=org, date=date))
+    fontset = fonts.resolve_fonts(profile, font_dirs=font_dir, strict_fonts=strict_fonts)
+    check_output(output if output is not None else default_output(doc.source.path, ".pdf"), file)
     out = api.to_pdf(doc, output, profile=profile,
                      pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date})
+    notice = fonts.substitution_notice(fontset, fonts.glyph_report(fontset, doc, profile))
+    if notice:
+        click.echo(notice, err=True)
     _warn(doc)
     if str(out) != "-":
         click.echo(f"speechdoc: wrote {out}", err=True)
@@ -177,6 +188,38 @@ def _warn(doc) -> None:
     if len(doc.warnings) > WARNINGS_SHOWN:
         click.echo(f"speechdoc: … {len(doc.warnings) - WARNINGS_SHOWN} more warning(s) "
                    f"(see `speechdoc inspect`)", err=True)
+
+
+@main.command("fonts")
+@click.option("--font-dir", multiple=True, metavar="DIR", help="Look for fonts here first.")
+@click.option("--strict-fonts", is_flag=True, help="Fail when an official font is missing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+@click.option("--profile", "profile_name", metavar="NAME|FILE", help="Style profile (its font names).")
+@handled
+def fonts_command(font_dir, strict_fonts, as_json, profile_name):
+    """Show, for every font role, the face the PDF uses, its file, and whether it is the official face.
+
+    \b
+    Examples:
+      speechdoc fonts
+      speechdoc fonts --font-dir ~/fonts --strict-fonts
+    """
+    import json
+
+    from . import fonts
+
+    profile = load_profile(profile_name)
+    fontset = fonts.resolve_fonts(profile, font_dirs=font_dir)
+    rows = fonts.describe(fontset)
+    fast = fonts.harfbuzz_subset_available()
+    if as_json:
+        click.echo(json.dumps({"roles": rows, "harfbuzz_subset": fast}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(fonts.format_table(rows))
+    if not fast:
+        click.echo("speechdoc: warning: libharfbuzz-subset not found: PDF font subsetting is about 10x slower "
+                   "(install libharfbuzz-subset0)", err=True)
+    fonts.resolve_fonts(profile, font_dirs=font_dir, strict_fonts=strict_fonts)  # --strict-fonts: fail now
 
 
 @main.command()

@@ -10,10 +10,16 @@ from .errors import OutputError
 
 
 def default_output(source: str | None, suffix: str) -> Path:
-    """``speech.txt`` → ``speech.docx`` next to it; standard input → ``speechdoc-output.docx`` here."""
+    """``speech.txt`` → ``speech.docx`` next to it; standard input → ``speechdoc-output.docx`` here.
+
+    A Word file reformatted to Word keeps its original: ``messy.docx`` → ``messy-gbt9704.docx``.
+    """
     if not source or source == "-":
         return Path(f"speechdoc-output{suffix}")
-    return Path(source).with_suffix(suffix)
+    path = Path(source)
+    if path.suffix.lower() == suffix:
+        return path.with_name(f"{path.stem}-gbt9704{suffix}")
+    return path.with_suffix(suffix)
 
 
 def check_output(out: str | Path, source: str | None) -> None:

@@ -34,8 +34,14 @@ def test_a_link_list_stops_at_a_real_paragraph():
 
 
 def test_body_lines_that_merely_look_like_metadata_are_kept():
-    lines = ["关于召开会议的通知", "各单位：", "一、会议时间", "时间：2024年3月5日上午9:00", "二、其他", "来源：本次经费来源为财政拨款。"]
+    lines = ["关于召开会议的通知", "各单位：", "一、会议时间", "时间：2024年3月5日上午9:00", "二、其他", "来源：本次经费来源为财政拨款。",
+             "打印机采购需求如下：", "关闭阀门后再检修。"]
     assert _dropped(lines) == []
+
+
+def test_page_tool_lines():
+    assert [r for _, r in _dropped(["标题", "正文。", "【打印】【关闭】", "打印本页 | 关闭窗口", "返回顶部"])] == [
+        "page metadata"] * 3
 
 
 def test_keep_boilerplate_keeps_everything():

@@ -17,3 +17,14 @@ def test_a_genre_word_inside_the_title_is_not_a_cut():
 
 def test_an_ordinary_title_is_not_split():
     assert clean(["关于做好申报工作的通知", "各单位："]).lines == ((1, "关于做好申报工作的通知"), (2, "各单位："))
+
+
+def test_a_document_number_on_its_own_line_is_not_cut_at_a_genre_word_in_the_organ_name():
+    from speechdoc.api import parse_text
+
+    doc = parse_text("关于做好申报工作的通知\n粤社科规划办通〔2017〕23号\n各单位科研管理部门：\n现将有关事项通知如下。\n")
+    assert [(b.kind, b.text) for b in doc.blocks[:3]] == [
+        ("title", "关于做好申报工作的通知"),
+        ("doc_number", "粤社科规划办通〔2017〕23号"),
+        ("salutation", "各单位科研管理部门："),
+    ]

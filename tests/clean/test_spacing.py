@@ -15,10 +15,10 @@ def test_zero_width_spaces_removed_and_recorded():
 
 
 def test_inner_spaces():
-    cleaned = clean(["中 国　人\u00a0民 GB/T  9704-2012 Word\u3000文档"])
-    assert cleaned.lines == ((1, "中国人民 GB/T 9704-2012 Word 文档"),)
+    cleaned = clean(["中 国　人\u00a0民 GB/T  9704-2012 Word\u3000文档 张三\u3000\u3000\u3000电话\t号码"])
+    assert cleaned.lines == ((1, "中国　人民 GB/T 9704-2012 Word 文档张三　电话　号码"),)
     rules = [e.rule for e in cleaned.edits]
-    assert rules.count("space-between-hanzi") == 3 and rules.count("whitespace") == 2
+    assert rules.count("space-between-hanzi") == 3 and rules.count("whitespace") == 4
 
 
 def test_no_normalize_keeps_inner_spaces():

@@ -41,3 +41,15 @@ def test_latin_words_joined_with_a_space():
 def test_blank_runs_collapse():
     cleaned = clean(["", "甲。", "", "", "", "乙。", ""])
     assert cleaned.lines == ((2, "甲。"), (3, ""), (6, "乙。"))
+
+
+def test_uniform_indentation_does_not_stop_joining():
+    lines = (FIXTURES / "text" / "documents" / "hard-wrapped.txt").read_text(encoding="utf-8").splitlines()
+    plain = clean(lines).lines
+    assert clean(["\u3000\u3000" + line if line else line for line in lines]).lines == plain
+
+
+def test_an_indented_line_starts_a_paragraph_when_only_first_lines_are_indented():
+    lines = ["\u3000\u3000第一段第一行很长很长很长很长很长很长很长很长很", "长很长的内容写完了", "\u3000\u3000第二段很长很长很长很长很长很长很长很长很长",
+             "很长的内容", "\u3000\u3000第三段很长很长很长很长很长很长很长很长很长很", "长的内容", "\u3000\u3000第四段很长很长很长很长很长很长很长很长很长很", "长"]
+    assert [n for n, _ in clean(lines).lines] == [1, 3, 5, 7]

@@ -73,3 +73,10 @@ def test_date_line_with_glued_speaker_is_split_in_reading_order():
 def test_signature_and_date_on_one_line():
     assert m.split_signature_date("教务部 2019年5月8日") == ("教务部", "2019年5月8日")
     assert m.split_signature_date("联系人：张三 2019年5月8日") is None
+
+
+def test_several_attachments_on_one_line():
+    assert m.split_attachment_items("1.春节值班表 2.检查清单；3.2019年统计表") == [
+        (1, "春节值班表"), (2, "检查清单"), (3, "2019年统计表")]
+    assert m.split_attachment_items("1.投资3.5亿元的项目清单") == [(1, "投资3.5亿元的项目清单")]
+    assert m.split_attachment_items("春节值班表") == []

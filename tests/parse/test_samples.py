@@ -165,8 +165,10 @@ def test_03_flattened_table_loses_no_text(docs):
 def test_04_speech(docs):
     doc = docs["04"]
     assert [(b.kind, b.text) for b in doc.blocks[:4]] == [
-        ("title", "在纪念陈毅同志诞辰一百周年座谈会上的讲话"), ("date_line", "（二OO一年八月二十三日）"),
+        ("title", "在纪念陈毅同志诞辰一百周年座谈会上的讲话"), ("date_line", "（二〇〇一年八月二十三日）"),
         ("speaker", "江泽民"), ("salutation", "同志们：")]
+    assert [(e.line, e.column, e.before, e.rule) for e in doc.edits if e.line == 2] == [
+        (2, 3, "O", "year-zero"), (2, 4, "O", "year-zero")]
     assert [b.line for b in kinds(doc, "paragraph")] == list(range(4, 17))  # every body line, none merged
     assert not kinds(doc, "heading")
     assert [(b.kind, b.text) for b in doc.blocks[-2:]] == [("note", "（新华社北京8月23日电）"),

@@ -23,6 +23,10 @@ RULES = {
     "join-wrapped-line": ("hard-wrap", WARNING, "a paragraph is broken by a hard line wrap"),
     "split-at-space-run": ("para-split", WARNING, "paragraphs run together on one line, parted only by spaces"),
     "split-glued-line": ("para-split", WARNING, "head lines glued together on one line"),
+    "space-next-to-punctuation": ("spacing", WARNING, "a space next to full-width punctuation"),
+    "bullet": ("spacing", WARNING, "a bullet character before the text"),
+    "date-zero-padding": ("date-padded", ERROR, "a zero-padded month or day '{before}'"),
+    "year-zero": ("date-zero", WARNING, "the letter O or the digit 0 written for 〇 in a year"),
 }
 OTHER = ("normalize", WARNING, "the converter changes '{before}' to '{after}' here")  # a rule added later
 HINTS = {
@@ -36,6 +40,8 @@ HINTS = {
     "hard-wrap": "join the lines",
     "para-split": "put each paragraph on its own line",
     "boilerplate": "remove it (speechdoc fix does)",
+    "date-padded": "no leading zeros in a date: 2024年3月5日",
+    "date-zero": "write the Chinese zero 〇 (U+3007) in a year",
 }
 
 

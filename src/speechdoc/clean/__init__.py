@@ -14,7 +14,7 @@ punctuation and inner spaces (``punctuation``, ``spacing``; skipped with ``norma
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import Diagnostic
 from ..model import Dropped, Edit
@@ -23,7 +23,7 @@ from .control import remove_control_characters, remove_direction_controls
 from .glued import split_glued_head
 from .punctuation import normalize_punctuation
 from .runs import split_space_runs
-from .spacing import normalize_inner_spaces, remove_zero_width, strip_outer
+from .spacing import normalize_inner_spaces, remove_leading_bullet, remove_zero_width, strip_outer
 from .tracked import Tracked
 from .wrap import join_wrapped
 
@@ -35,45 +35,46 @@ class Cleaned:
     lines: tuple[tuple[int, str], ...]
     dropped: tuple[Dropped, ...] = ()
     edits: tuple[Edit, ...] = ()
-    warnings: tuple[Diagnostic, ...] = field(default=())
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+class _Edits(list):
+    """Collects the edits of each step: ``result = edits.take(step(...))`` for steps returning (result, edits)."""
+
+    def take(self, result_and_edits):
+        result, edits = result_and_edits
+        self.extend(edits)
+        return result
 
 
 def clean(lines: list[str], *, keep_boilerplate: bool = False, normalize: bool = True) -> Cleaned:
-    edits: list[Edit] = []
-    warnings: list[Diagnostic] = []
-    tracked: list[Tracked] = []
-    for number, raw in enumerate(lines, 1):
-        line, new_edits, new_warnings = remove_control_characters(Tracked.from_source(number, raw))
-        edits += new_edits
-        warnings += new_warnings
-        line, new_edits, new_warnings = remove_direction_controls(line)
-        edits += new_edits
-        warnings += new_warnings
-        pieces, new_edits = split_space_runs(line)
-        edits += new_edits
-        for piece in pieces:
-            piece, new_edits = remove_zero_width(piece)
-            edits += new_edits
-            tracked.append(strip_outer(piece))
-    tracked, new_edits = split_glued_head(tracked)
-    edits += new_edits
+    edits, warnings = _Edits(), []
+    tracked = [piece for number, raw in enumerate(lines, 1) for piece in _source_line(number, raw, edits, warnings)]
+    tracked = edits.take(split_glued_head(tracked))
     dropped: list[Dropped] = []
     if not keep_boilerplate:
         tracked, dropped = drop_boilerplate(tracked)
-    tracked, new_edits = join_wrapped(tracked)
-    edits += new_edits
+    tracked = edits.take(join_wrapped(tracked))
     if normalize:
-        tracked, new_edits = _normalize(tracked)
-        edits += new_edits
+        tracked = [edits.take(_normalize(line)) for line in tracked]
     edits.sort(key=lambda e: (e.line, e.column))
     return Cleaned(tuple((t.number, t.text) for t in tracked), tuple(dropped), tuple(edits), tuple(warnings))
 
 
-def _normalize(lines: list[Tracked]) -> tuple[list[Tracked], list[Edit]]:
-    out, edits = [], []
-    for line in lines:
-        line, punct = normalize_punctuation(line)
-        line, spaces = normalize_inner_spaces(line)
-        out.append(line)
-        edits += punct + spaces
-    return out, edits
+def _source_line(number: int, raw: str, edits: _Edits, warnings: list[Diagnostic]) -> list[Tracked]:
+    """One source line without control, direction and zero-width characters, split at U+3000 runs, without padding."""
+    line, removed, found = remove_control_characters(Tracked.from_source(number, raw))
+    edits.extend(removed)
+    warnings.extend(found)
+    line, removed, found = remove_direction_controls(line)
+    edits.extend(removed)
+    warnings.extend(found)
+    return [strip_outer(edits.take(remove_zero_width(piece))) for piece in edits.take(split_space_runs(line))]
+
+
+def _normalize(line: Tracked) -> tuple[Tracked, list[Edit]]:
+    edits = _Edits()
+    line = edits.take(remove_leading_bullet(line))
+    line = edits.take(normalize_punctuation(line))
+    line = edits.take(normalize_inner_spaces(line))
+    return line, edits

@@ -26,11 +26,14 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在�
 _CRUMB_TRAIL = re.compile(r"^(?:首页|网站首页|主页|Home)\s*(?:>|>>|»|›|＞|→|/)")
 _META_ALWAYS = re.compile(
     r"^(?:责任编辑|编辑|浏览次数|浏览量|点击数|点击次数|点击量|阅读次数|阅读量|访问次数|访问量|审核|校对)\s*[:：]"
-    r"|^(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏本页|加入收藏|分享到|【打印】|【关闭】|【关闭窗口】|【打印本页】)"
+    r"|^分享到"
     r"|字号\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
+_PAGE_TOOLS = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏本页|加入收藏|返回|【?收藏】?|纠错)[】\]]?"
+                         r"[\s|｜/、:：·]*)+$")
 _META_TIMESTAMP = re.compile(r"^(?:更新|更新时间|更新日期|发布|发布时间|发布日期|发表时间|发表日期|时间|日期|上传时间)\s*[:：]?\s*" + ISO_DATE)
 _META_HEAD = re.compile(r"^(?:更新|更新时间|发布时间|发布日期|发表时间|来源|信息来源|文章来源|稿件来源|作者|发布者|发布人|"
                         r"发布单位|发布机构)\s*[:：]")
+_META_KEY = re.compile(r"(?:来源|作者|发布时间|发布日期|更新时间|浏览次数|点击数|阅读次数|责任编辑|字号)\s*[:：]")
 _LINK_LIST = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新闻|相关推荐|相关内容|推荐阅读|延伸阅读|热门文章|热门推荐|热门阅读|"
                         r"最新文章|最新图文|最新更新|猜你喜欢|精彩推荐|更多推荐|上一篇|下一篇|上一条|下一条|分享到|热点推荐)")
 _SENTENCE_END = re.compile("[。！？]$")
@@ -57,9 +60,11 @@ def _line_reason(text: str, *, in_head: bool) -> str | None:
         return "page number"
     if _BREADCRUMB.match(text) or (_CRUMB_TRAIL.match(text) and len(text) <= 80):
         return "breadcrumb"
-    if len(text) <= 80 and (_META_ALWAYS.search(text) or _META_TIMESTAMP.match(text)):
+    if len(text) <= 80 and (_META_ALWAYS.search(text) or _META_TIMESTAMP.match(text) or _PAGE_TOOLS.match(text)):
         return "page metadata"
     if in_head and len(text) <= 40 and _META_HEAD.match(text) and not _SENTENCE_END.search(text):
+        return "page metadata"
+    if len(text) <= 160 and len(_META_KEY.findall(text)) >= 2:
         return "page metadata"
     if in_head and ISO_DATE_ONLY.match(text):
         return "site date"

@@ -36,12 +36,21 @@ def _split(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
     return [p for p in pieces if p.text], edits
 
 
+MIN_TITLE = 8  # a title without 关于 or 的 is at least this long
+
+
+def _title_like(head: str) -> bool:
+    return "关于" in head or "的" in head or len(head) >= MIN_TITLE
+
+
 def _cuts(text: str) -> list[int]:
     """Where to break: after the title's genre word, after a site date, after the document number."""
     for genre in GENRE_WORD.finditer(text):
         pos, cuts = genre.end(), []
         if pos < 4 or text.startswith(("的", "和", "及", "与"), pos):
             continue
+        if not _title_like(text[:pos]):
+            continue  # 规划 in 粤社科规划办通〔2017〕23号 is part of the organ's name, not a title's genre
         for shape in (ISO_DATE_AT, DOC_NUMBER):
             m = shape.match(text, pos)
             if m:

@@ -6,7 +6,9 @@ Changed (each change is an edit with its column in the original line):
 - ``( )`` → ``（ ）`` when the brackets hold Chinese or stand next to it (not after a Latin letter: ``f(x)``);
 - straight quotes ``"…"`` ``'…'`` → paired ``“…”`` ``‘…’`` when the quoted text or its neighbours are Chinese;
 - ``...`` / ``。。。`` / a lone ``…`` → ``……``; ``--`` / a lone ``—`` / ``──`` → ``——``;
-- the brackets of a document number ``粤社科规划办通[2017]23号`` → ``〔2017〕``.
+- the brackets of a document number ``粤社科规划办通[2017]23号`` → ``〔2017〕``;
+- zero padding in dates ``2019年05月08日`` → ``2019年5月8日`` (GB/T 9704 7.3.5: 不编虚位);
+- a letter O or ○ typed for zero in a year in Chinese numerals ``二OO一年`` → ``二〇〇一年``.
 Left alone: URLs, e-mail addresses, times, decimals and percentages, ratios, standard numbers
 (``GB/T 9704-2012``), Latin words and sentences, ``1.`` outline markers, ranges like ``20-30分钟``.
 """
@@ -25,6 +27,7 @@ _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _ELLIPSIS = re.compile(r"。{3,}|\.{3,}|(?<!…)…(?!…)")
 _DASH = re.compile(r"-{2,}|－{2,}|─{1,2}|(?<!—)—(?!—)")
 _SPACES = " \t\u00a0\u3000"
+_DATE_PADDING = re.compile(r"(?<=\d年)0(?=\d月)|(?<=\d月)0(?=\d[日号])")
 _DOC_BRACKETS = re.compile(r"[\[［【(（](\d{4})[\]］】)）]")
 
 
@@ -50,6 +53,8 @@ def _spans(text: str) -> list[Span]:
     spans += _quotes(text, protected, '"', "“", "”", nearby_only=False)
     spans += _quotes(text, protected, "'", "‘", "’", nearby_only=True)
     spans += _doc_number_brackets(text)
+    spans += [Span(m.start(), m.end(), "", "date-zero-padding") for m in _DATE_PADDING.finditer(text)]
+    spans += _year_zeros(text)
     return spans
 
 
@@ -150,12 +155,28 @@ def _quotes(text: str, protected: set[int], mark: str, opening: str, closing: st
         inside = any(is_chinese(c) for c in text[a + 1:b])
         if inside or _chinese_context(text, a, a + 1) or _chinese_context(text, b, b + 1):
             spans += [Span(a, a + 1, opening, "quotes"), Span(b, b + 1, closing, "quotes")]
-    if len(marks) % 2:
+    if len(marks) % 2 and _chinese_context(text, marks[-1], marks[-1] + 1):
         last = marks[-1]
-        if _chinese_context(text, last, last + 1):
-            after = text[last + 1:last + 2]
-            spans.append(Span(last, last + 1, opening if after and (after.isalnum() or is_chinese(after))
-                              and after not in "，。；：！？、）》" else closing, "quotes"))
+        spans.append(Span(last, last + 1, opening if _opens(text[last + 1:last + 2]) else closing, "quotes"))
+    return spans
+
+
+def _opens(after: str) -> bool:
+    """A lone quote mark opens when a word follows it, and closes before punctuation or the line end."""
+    return bool(after) and after.isalnum()
+
+
+_CHINESE_YEAR = re.compile("[〇零OoОо○一二三四五六七八九]{4}(?=年)")
+_FALSE_ZEROS = "OoОо○"
+
+
+def _year_zeros(text: str) -> list[Span]:
+    """``二OO一年`` (Latin O, Cyrillic О, ○ typed for zero) → ``二〇〇一年``."""
+    spans = []
+    for m in _CHINESE_YEAR.finditer(text):
+        if any(c in "一二三四五六七八九" for c in m.group()):
+            spans += [Span(m.start() + k, m.start() + k + 1, "〇", "year-zero")
+                      for k, c in enumerate(m.group()) if c in _FALSE_ZEROS]
     return spans
 
 

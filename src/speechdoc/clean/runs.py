@@ -15,18 +15,18 @@ MIN_LENGTH = 150
 MIN_RUNS = 3
 
 
+_PAD = "\u3000 \u00a0\t"
+
+
 def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
-    core = line.text.strip("\u3000 \u00a0\t")
-    inner = [m for m in _RUN.finditer(line.text)
-             if 0 < m.start() and m.end() < len(line.text) and line.text[:m.start()].strip("\u3000 \u00a0\t")
-             and line.text[m.end():].strip("\u3000 \u00a0\t")]
-    if len(core) < MIN_LENGTH or len(inner) < MIN_RUNS:
+    text = line.text
+    inner = [m for m in _RUN.finditer(text) if text[:m.start()].strip(_PAD) and text[m.end():].strip(_PAD)]
+    if len(text.strip(_PAD)) < MIN_LENGTH or len(inner) < MIN_RUNS:
         return [line], []
     pieces, edits, pos = [], [], 0
     for m in inner:
         pieces.append(line.slice(pos, m.start()))
-        _, edit = line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run")])
-        edits.extend(edit)
+        edits += line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run")])[1]
         pos = m.end()
     pieces.append(line.slice(pos))
     return pieces, edits

@@ -1,21 +1,30 @@
 """Whitespace: zero-width characters, indentation and padding, spaces inside a line.
 
 - Zero-width spaces (U+200B/C/D, U+2060, U+FEFF) are removed everywhere (recorded).
+- With normalisation on, a decorative bullet at the start of a line (``·`` ``•`` ``●`` ``■`` ``◆`` ``▶``) is
+  removed (recorded).
 - Indentation and right padding (ASCII spaces, tabs, NBSP, U+3000) are stripped (not recorded: they are
   layout, and the renderer indents by the standard).
-- With normalisation on: a space run between two Chinese characters is removed, a space run inside a date
-  (``2019 年 5 月``) is removed, and any other run of odd spaces (NBSP, U+3000, tabs, several spaces) becomes
-  one ASCII space (all recorded).
+- With normalisation on (all recorded):
+  spaces next to a Chinese punctuation mark are removed (``时间： 2026年`` → ``时间：2026年``);
+  between two Chinese characters, a single stray space (ASCII or NBSP) is removed (``中 国`` → ``中国``) —
+  unless it is the only one in a short line (≤ 24 characters: ``国务院总理 李克强``, ``凝心聚力 共创辉煌``), where
+  it is a deliberate separator and becomes one U+3000; a single U+3000 is kept (a deliberate full-width space: ``凝心聚力　担当作为``), and a longer run or a tab —
+  column alignment, ``张三　　　电话：…`` — becomes one U+3000; a space run inside a date (``2019 年 5 月``) is
+  removed; any other run of odd spaces (NBSP, U+3000, tabs, several spaces) becomes one ASCII space.
 """
 from __future__ import annotations
 
 import re
 
 from ..model import Edit
-from .chars import OUTER_SPACE, SPACE_RUN, ZERO_WIDTH, is_chinese
+from .chars import OUTER_SPACE, SPACE_RUN, ZERO_WIDTH, is_chinese, is_hanzi
 from .tracked import Span, Tracked
 
 _DATE_UNIT = re.compile("[年月日号]")
+SHORT_LINE = 24  # characters: in a line this short, a single space between hanzi is deliberate
+_ARTICLE_MARKER = re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}(?:条|章|节|部分|篇)(?=[ \u00a0])")
+_BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)")
 
 
 def remove_zero_width(line: Tracked) -> tuple[Tracked, list[Edit]]:
@@ -28,11 +37,17 @@ def strip_outer(line: Tracked) -> Tracked:
 
 def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
     text, spans = line.text, []
+    separator = _separator_run(text)
     for m in SPACE_RUN.finditer(text):
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
-        if is_chinese(before) and is_chinese(after):
-            spans.append(Span(m.start(), m.end(), "", "space-between-hanzi"))
+        if (is_chinese(before) and not is_hanzi(before)) or (is_chinese(after) and not is_hanzi(after)):
+            spans.append(Span(m.start(), m.end(), "", "space-next-to-punctuation"))
+        elif is_chinese(before) and is_chinese(after):
+            if m.group() in (" ", "\u00a0") and m.start() != separator:
+                spans.append(Span(m.start(), m.end(), "", "space-between-hanzi"))
+            elif m.group() != "\u3000":
+                spans.append(Span(m.start(), m.end(), "\u3000", "whitespace"))
         elif _in_date(before, after):
             spans.append(Span(m.start(), m.end(), "", "space-in-date"))
         elif m.group() != " ":
@@ -40,5 +55,24 @@ def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
     return line.replace(spans)
 
 
+def _separator_run(text: str) -> int | None:
+    """Where a line has a deliberate separator space, kept as one U+3000 — after ``第一条`` / ``第一章``, or the one
+    space between hanzi in a short line (``国务院总理 李克强``, ``凝心聚力 共创辉煌``) — or None."""
+    marker = _ARTICLE_MARKER.match(text)
+    if marker:
+        return marker.end()
+    if len(text) > SHORT_LINE:
+        return None
+    runs = [m.start() for m in SPACE_RUN.finditer(text)
+            if 0 < m.start() and m.end() < len(text) and is_hanzi(text[m.start() - 1]) and is_hanzi(text[m.end()])]
+    return runs[0] if len(runs) == 1 else None
+
+
 def _in_date(before: str, after: str) -> bool:
     return (before.isdigit() and bool(_DATE_UNIT.match(after))) or (before in "年月" and after.isdigit())
+
+
+def remove_leading_bullet(line: Tracked) -> tuple[Tracked, list[Edit]]:
+    """A decorative bullet a web page put before a line (``·株洲市委书记…``) is removed (recorded)."""
+    m = _BULLET.match(line.text)
+    return line.replace([Span(0, m.end(), "", "bullet")] if m else [])

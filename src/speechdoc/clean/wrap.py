@@ -1,6 +1,8 @@
 """Join hard-wrapped paragraphs (text copied from a PDF or a narrow page) and collapse blank lines.
 
-A line is joined with the next source line (never with a piece split off the same line) when it is not blank and does not start a new element
+When some lines are indented and others are not (a PDF copy indents only a paragraph's first line), an indented
+line always starts a new paragraph. Otherwise a line is joined with the next source line (never with a piece
+split off the same line) when it is not blank and does not start a new element
 (an outline marker, a speech lead, 附件, a date…), and either
 - the line ends with a mark that never ends a paragraph (``，`` ``、`` ``,`` …), or
 - the text is hard-wrapped (most long lines have about the same width, the wrap width) and this line
@@ -19,7 +21,7 @@ from .tracked import Tracked
 MIN_WRAP_WIDTH = 20  # display cells; shorter lines are never taken for a wrap width
 MAX_WRAP_WIDTH = 200
 WRAP_SLACK = 4  # a wrapped line may fall this many cells short of the wrap width
-MIN_WRAPPED_SHARE = 0.3
+MIN_WRAPPED_SHARE = 0.2
 MIN_WRAPPED_LINES = 4
 
 _NEVER_ENDS = re.compile(r"[，、,（(“《]$")
@@ -32,12 +34,14 @@ _DATE_LIKE = re.compile(r"^[\d〇零一二三四五六七八九十O]{2,4}年.{1,
 
 def join_wrapped(lines: list[Tracked]) -> tuple[list[Tracked], list[Edit]]:
     width = wrap_width([line.text for line in lines])
+    indents = {_indented(line) for line in lines if line.text}
+    starts_by_indent = indents == {True, False}  # PDF copies indent a paragraph's first line only
     out: list[Tracked] = []
     edits: list[Edit] = []
     for line in lines:
         prev = out[-1] if out else None
         if (prev is not None and prev.text and line.text and line.number > prev.origin(len(prev.text) - 1)[0]
-                and _continues(prev.text, line.text, width)):
+                and not (starts_by_indent and _indented(line)) and _continues(prev.text, line.text, width)):
             glue = " " if (prev.text[-1].isascii() and not prev.text[-1].isspace()
                            and line.text[0].isascii() and line.text[0].isalnum()) else ""
             line_no, column = prev.origin(len(prev.text))
@@ -50,6 +54,11 @@ def join_wrapped(lines: list[Tracked]) -> tuple[list[Tracked], list[Edit]]:
     while out and not out[-1].text:
         out.pop()
     return out, edits
+
+
+def _indented(line: Tracked) -> bool:
+    """The source line had indentation before this text (its first character is not in column 1)."""
+    return bool(line.origins) and line.origins[0][1] > 1
 
 
 def wrap_width(texts: list[str]) -> int | None:

@@ -2,36 +2,55 @@
 from __future__ import annotations
 
 from ..model import Block
-from .matchers import match_attachment_item, match_attachments_intro
+from .matchers import (is_attachment_label, is_closing_date, match_attachments_intro, split_attachment_items,
+                       split_signature_date)
 from .state import State
 
 
 def attachments_rule(state: State, i: int, end: int, *, forced: bool = False) -> int:
     """One attachments block from line ``i`` and the item lines after it (up to ``end``)."""
     line = state.lines[i]
-    rest = match_attachments_intro(line.text)
+    rest = _intro_rest(state, i, end, forced)
     if rest is None:
-        if not forced:
-            return 0
-        rest = line.text
+        return 0
     texts, items = [line.text], []
-    first = match_attachment_item(rest)
-    if first:
-        items.append(first[1])
-        state.number(i, "attachments", 1, f"{first[0]}.", first[0], "1.")
+    numbered = split_attachment_items(rest)
+    if numbered:
+        _add_items(state, i, numbered, items)
     elif rest:
         items.append(rest)
     j = i + 1
-    while j < end and (first or not rest):
-        item = match_attachment_item(state.lines[j].text)
-        if item is None or state.hint(j) is not None:
+    while j < end and (numbered or not rest) and state.hint(j) is None:
+        more = split_attachment_items(state.lines[j].text)
+        if not more:
             break
         texts.append(state.lines[j].text)
-        items.append(item[1])
-        state.number(j, "attachments", 1, f"{item[0]}.", item[0], "1.")
-        first = first or item
+        _add_items(state, j, more, items)
+        numbered = numbered or more
         j += 1
     if not items:
         state.warn(line.number, "附件 line without an attachment name", "write the name after 附件：")
     state.add(Block("attachments", "\n".join(texts), line.number, items=tuple(items)))
     return j - i
+
+
+def _intro_rest(state: State, i: int, end: int, forced: bool) -> str | None:
+    """The text after ``附件：`` on line ``i`` ("" when the names follow), or None when it is no 附件说明."""
+    text = state.lines[i].text
+    rest = match_attachments_intro(text)
+    if rest is None and is_attachment_label(text) and i + 1 < end and split_attachment_items(state.lines[i + 1].text):
+        return ""  # 附件 (colon missing) with the names on the following lines; not a page (see attachment_pages)
+    return text if rest is None and forced else rest
+
+
+def _add_items(state: State, i: int, numbered: list[tuple[int, str]], items: list[str]) -> None:
+    for number, name in numbered:
+        items.append(name)
+        state.number(i, "attachments", 1, f"{number}.", number, "1.")
+
+
+def is_bare_attachments_intro(state: State, i: int, end: int) -> bool:
+    """``附件`` alone, then numbered names, then (later) the closing date: a 附件说明 without its colon."""
+    lines = state.lines
+    return (state.hint(i) is None and i + 1 < end and bool(split_attachment_items(lines[i + 1].text))
+            and any(is_closing_date(lines[k].text) or split_signature_date(lines[k].text) for k in range(i + 2, end)))

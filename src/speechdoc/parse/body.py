@@ -9,8 +9,8 @@ from __future__ import annotations
 from ..model import Block, Lead
 from .attachments import attachments_rule
 from .hinted import hinted_block
-from .matchers import (MAX_LEAD, MAX_SHORT_HEADING, Outline, heading_alone, is_title_like, match_outline, match_speech_lead,
-                       run_in_sentence)
+from .matchers import (MAX_LEAD, MAX_SHORT_HEADING, Outline, heading_alone, is_greeting, is_title_like,
+                       match_article, match_outline, match_speech_lead, run_in_sentence)
 from .state import State
 
 MAX_ORPHAN_TEXT = 30  # a marker alone on its line takes the next line as its text when it is this short
@@ -77,6 +77,35 @@ def speech_lead_rule(state: State, i: int, end: int) -> int:
     return 1
 
 
+MAX_BLOCKS_BEFORE_SALUTATION = 3  # an editor's note may precede 同志们： by this many paragraphs
+
+
+def late_salutation_rule(state: State, i: int, end: int) -> int:
+    """``同志们：`` after a short preface (an editor's note, meeting facts) is still the salutation."""
+    line = state.lines[i]
+    if state.scope or not is_greeting(line.text) or any(b.kind in ("salutation", "heading") for b in state.blocks):
+        return 0
+    if sum(1 for b in state.blocks if b.kind == "paragraph") > MAX_BLOCKS_BEFORE_SALUTATION:
+        return 0
+    state.add(Block("salutation", line.text, line.number))
+    return 1
+
+
+ARTICLE_LEVEL = 1  # 第N条 is set in the level-1 face (黑体), as regulations print it
+
+
+def article_rule(state: State, i: int, end: int) -> int:
+    """``第一条　为了规范…`` : a paragraph whose lead is the article marker alone."""
+    line = state.lines[i]
+    found = match_article(line.text)
+    if found is None:
+        return 0
+    marker, number = found
+    state.number(i, "article", 0, marker, number, "第一条")
+    state.add(Block("paragraph", line.text, line.number, lead=Lead(ARTICLE_LEVEL, marker, marker)))
+    return 1
+
+
 def paragraph_rule(state: State, i: int, end: int) -> int:
     state.add(Block("paragraph", state.lines[i].text, state.lines[i].number))
     return 1
@@ -84,9 +113,11 @@ def paragraph_rule(state: State, i: int, end: int) -> int:
 
 BODY_RULES = (
     ("hint", lambda state, i, end: hinted_block(state, i)),
+    ("salutation", late_salutation_rule),
     ("attachments", attachments_rule),
     ("outline", outline_rule),
     ("speech_lead", speech_lead_rule),
+    ("article", article_rule),
     ("paragraph", paragraph_rule),
 )
 

@@ -12,8 +12,9 @@ looks like a title, is the attachment's title; the rest is parsed like a body.
 from __future__ import annotations
 
 from ..model import Block
-from .matchers import is_attachment_label, is_closing_date, is_note, is_record_line, is_signature_shape, \
-    is_title_like, split_signature_date
+from .attachments import is_bare_attachments_intro
+from .matchers import (is_attachment_label, is_closing_date, is_note, is_record_line, is_signature_shape,
+                       is_title_like, split_signature_date)
 from .state import State
 
 MAX_SIGNATURES = 3  # joint issuers: at most this many 署名 lines
@@ -61,9 +62,14 @@ def _date_and_signatures(state: State, start: int, end: int) -> tuple[Block | No
 
 
 def attachment_pages(state: State, start: int, end: int) -> list[int]:
-    """Indexes of the ``附件`` label lines that start attachment pages."""
-    return [i for i in range(start, end) if state.hint(i) is None and is_attachment_label(state.lines[i].text)
-            or (state.hint(i) is not None and state.hint(i).kind == "attachment_label")]
+    """Indexes of the ``附件`` label lines that start attachment pages.
+
+    A bare ``附件`` followed by numbered names and, later, the closing date is a 附件说明 that lost its colon,
+    not a page: it is left to the body (see ``is_bare_attachments_intro``)."""
+    labels = [i for i in range(start, end) if (state.hint(i) is None and is_attachment_label(state.lines[i].text))
+              or (state.hint(i) is not None and state.hint(i).kind == "attachment_label")]
+    return [i for n, i in enumerate(labels)
+            if not is_bare_attachments_intro(state, i, labels[n + 1] if n + 1 < len(labels) else end)]
 
 
 def attachment_head(state: State, i: int, end: int) -> int:

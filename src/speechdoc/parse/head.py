@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..model import Block
 from .hinted import hinted_block
-from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_greeting, is_salutation, is_speaker, is_subtitle,
-                       is_title_like, match_date_line)
+from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_greeting, is_meeting_fact, is_salutation,
+                       is_speaker, is_subtitle, is_title_like, match_date_line)
 from .state import State
 
 HEAD_KINDS = {"title", "doc_number", "subtitle", "speaker", "date_line", "salutation"}
@@ -87,10 +87,12 @@ def title_rule(state: State, i: int) -> int:
 
 
 def _after_issuer_mark(state: State, i: int) -> bool:
-    """``XX市人民政府文件`` (发文机关标志) / 发文字号 / then the real title, ending in its genre word: a second title."""
+    """``XX市人民政府文件`` (发文机关标志, or a page title) / 发文字号 / then the real title (``关于…`` or ending in
+    its genre word, when the first did not): a second title."""
     titles = [b for b in state.blocks if b.kind == "title"]
-    return (len(titles) == 1 and titles[0].text.endswith("文件") and state.blocks[-1].kind == "doc_number"
-            and ends_with_genre(state.lines[i].text.split("（")[0]))
+    text = state.lines[i].text
+    return (len(titles) == 1 and not ends_with_genre(titles[0].text) and state.blocks[-1].kind == "doc_number"
+            and (ends_with_genre(text.split("（")[0]) or text.startswith("关于")))
 
 
 def _continues_title(state: State, parts: list[str], j: int) -> bool:
@@ -103,12 +105,22 @@ def _continues_title(state: State, parts: list[str], j: int) -> bool:
                 or is_speaker(text))
 
 
+def meeting_fact_rule(state: State, i: int) -> int:
+    """``时间：…`` / ``地点：…`` / ``主持：…`` lines under the title stay paragraphs; the head goes on after them."""
+    kinds = _kinds(state)
+    if "title" not in kinds or "salutation" in kinds or not is_meeting_fact(state.lines[i].text):
+        return 0
+    state.add(Block("paragraph", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
 HEAD_RULES = (
     ("doc_number", doc_number_rule),
     ("subtitle", subtitle_rule),
     ("date_line", date_line_rule),
     ("salutation", salutation_rule),
     ("speaker", speaker_rule),
+    ("meeting_fact", meeting_fact_rule),
     ("title", title_rule),
 )
 

@@ -70,7 +70,8 @@ def heading_alone(outline: Outline) -> bool:
     if rest[-1] in "：:":
         return len(rest) <= MAX_SHORT_HEADING + 5 and first_sentence_end(rest) is None
     end = first_sentence_end(rest)
-    return end is None or (end == len(rest) and len(rest) <= MAX_ALONE_SENTENCE)
+    longest = MAX_HEADING if outline.level <= 2 else MAX_ALONE_SENTENCE  # 一、/（一） headings run long
+    return end is None or (end == len(rest) and len(rest) <= longest)
 
 
 def run_in_sentence(text: str, start: int, *, limit: int = MAX_RUN_IN, alone_ok: bool = False) -> str | None:
@@ -105,6 +106,9 @@ def match_speech_lead(text: str) -> SpeechLead | None:
 
 
 def is_doc_number(text: str) -> bool:
+    """``国办发〔2019〕4号``, also in brackets as gov.cn prints it under a title: ``（国办发〔2019〕4号）``."""
+    if text[:1] in "（(" and text[-1:] in "）)":
+        text = text[1:-1]
     return DOC_NUMBER.fullmatch(text) is not None
 
 
@@ -117,8 +121,8 @@ def is_subtitle(text: str) -> bool:
     return len(text) <= MAX_TITLE and any(p.match(text) for p in (_SUBTITLE_DASH, _SUBTITLE_SPEECH, _SUBTITLE_DRAFT))
 
 
-_PAREN_DATE = re.compile(rf"^(?P<date>[（(]\s*{DATE}[^（）()]{{0,20}}[）)])\s*(?P<name>[\u4e00-\u9fff·]{{0,12}})$")
-_NAME_DATE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,12}})\s*(?P<date>[（(]\s*{DATE}[）)])$")
+_PAREN_DATE = re.compile(rf"^(?P<date>[（(]\s*{DATE}[^（）()]{{0,40}}[）)])\s*(?P<name>[\u4e00-\u9fff·]{{0,12}})$")
+_NAME_DATE = re.compile(rf"^(?P<name>[\u4e00-\u9fff·]{{2,20}})\s*(?P<date>[（(]\s*{DATE}[^（）()]{{0,24}}[）)])$")
 
 
 def match_date_line(text: str) -> tuple[str, str, bool] | None:
@@ -145,10 +149,18 @@ def is_greeting(text: str) -> bool:
     return is_salutation(text) and _SALUTATION_WORDS.match(text) is not None
 
 
+_GREETING_END = re.compile(r"：\s*(?:大家|各位)?(?:上午|下午|晚上)?好[！!]?$")
+_BARE_GREETING = re.compile(r"^(?:同志们|同学们|朋友们|老师们|各位代表|各位领导|各位来宾|女士们、先生们)$")
+
+
 def is_salutation(text: str) -> bool:
-    """A short line ending in a colon (同志们： / 主送机关), or a greeting ending in ！ or ，."""
+    """A short line ending in a colon (同志们： / 主送机关), or a greeting ending in ！ or ， or bare (同志们)."""
     if "。" in text or len(text) > 80:
         return False
+    if _BARE_GREETING.match(text):
+        return True
+    if _SALUTATION_WORDS.match(text) and "：" in text and _GREETING_END.search(text):
+        return True  # 尊敬的各位领导、同志们：大家上午好！
     if text.endswith(("：", ":")):
         return len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
     return len(text) <= 30 and text.endswith(("！", "，")) and _SALUTATION_WORDS.match(text) is not None
@@ -161,6 +173,8 @@ _TITLED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:书记|主任|局长|部长
 
 def is_speaker(text: str) -> bool:
     compact = text.replace(" ", "").replace("\u3000", "")
+    if _SALUTATION_WORDS.match(compact) or _BARE_GREETING.match(compact):
+        return False
     return _NAME.match(compact) is not None or _TITLED_NAME.match(compact) is not None or (
         compact.endswith("同志") and len(compact) <= 8)
 
@@ -193,6 +207,20 @@ def match_attachments_intro(text: str) -> str | None:
 def match_attachment_item(text: str) -> tuple[int, str] | None:
     m = _ITEM.match(text)
     return (int(m.group("num")), m.group("name").strip()) if m else None
+
+
+_ITEM_SPLIT = re.compile(r"(?:\s+|[；;，,、]\s*)(?=\d{1,2}\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{2}年)))")
+
+
+def split_attachment_items(text: str) -> list[tuple[int, str]]:
+    """The numbered attachment names on a line: ``1.甲`` → [(1, 甲)]; ``1.甲 2.乙`` → [(1, 甲), (2, 乙)]; else []."""
+    first = match_attachment_item(text)
+    if first is None:
+        return []
+    parts = [match_attachment_item(part) for part in _ITEM_SPLIT.split(text)]
+    if len(parts) > 1 and all(parts):
+        return [(n, name.rstrip("；;，,、")) for n, name in parts]
+    return [first]
 
 
 def is_closing_date(text: str) -> bool:
@@ -234,3 +262,22 @@ _RECORD = re.compile(rf"^(?:抄送|抄报|分送|主题词|主送)\s*[：:]|{DAT
 def is_record_line(text: str) -> bool:
     """A 版记 line: ``抄送：…`` or ``XX办公室 2020年3月5日印发``."""
     return _RECORD.search(text) is not None
+
+
+_MEETING_FACT = re.compile(r"^(?:时间|地点|会议时间|会议地点|主持|主持人|主讲|主讲人|参会人员|出席人员|出席|列席|记录|记录人|"
+                           r"整理|发言人|讲话人)\s*[：:]\s*\S")
+
+
+def is_meeting_fact(text: str) -> bool:
+    """``时间：2026年2月7日`` / ``主持：…`` under a speech or minutes title."""
+    return len(text) <= 60 and "。" not in text and _MEETING_FACT.match(text) is not None
+
+
+_ARTICLE = re.compile(rf"^第(?P<num>[{CN_NUM}]{{1,4}})条(?=[\s\u3000]|[\u4e00-\u9fff“《（])")
+
+
+def match_article(text: str) -> tuple[str, int] | None:
+    """``第十二条　…`` (an article of a regulation): (marker, number)."""
+    m = _ARTICLE.match(text)
+    number = chinese_number(m.group("num")) if m else None
+    return (m.group().strip(), number) if number else None

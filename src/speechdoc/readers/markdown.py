@@ -1,0 +1,250 @@
+"""Read a Markdown draft (``.md``) into pasted-text lines with hints.
+
+Parsed with markdown-it-py (CommonMark + tables), never with regexes:
+
+* ``#`` is the title; ``##``–``#####`` are heading levels 1–4. A heading whose text already
+  carries a marker (一、 （一） 1. （1）) keeps it and the marker decides its level; one without
+  gets the marker written in (一、 （一） 1. （1）, counted per level).
+* YAML front matter supplies title, subtitle, speaker, date, salutation, issuer, attachments
+  and author (see ``front_matter``).
+* Emphasis, links and inline code become plain text; a warning names what was lost (a link's
+  address, that a passage was bold). Images cannot be carried and are reported.
+* Ordered list items keep their numbers (``1.``), so the text matchers see them as written;
+  bullet items become plain paragraphs. Tables become table blocks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..errors import Diagnostic
+from ..model import Meta
+from .front_matter import FrontMatter, split_front_matter
+from .numerals import has_own_number, marker_level, marker_number, outline_marker
+from .source import Hint, SourceDocument, SourceLine, table_line
+from .text import read_text
+
+_ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*\s*$")
+_BR_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+_SOFT_BREAK = "\0"  # markdown-it turns NUL in the input into U+FFFD, so NUL is free as a marker
+
+
+def read_markdown(path: str | Path, encoding: str | None = None) -> SourceDocument:
+    src = read_text(path, encoding)
+    return markdown_document(src.text, path=src.path, encoding=src.encoding)
+
+
+def markdown_document(text: str, *, path: str | None = None, encoding: str | None = None) -> SourceDocument:
+    source_lines = text.splitlines()
+    front = split_front_matter(source_lines)
+    body = "\n".join(source_lines[front.body_start:])
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    walker = _Walker(offset=front.body_start)
+    walker.walk(tokens)
+    lines = _assemble(front, walker.lines, body_has_title=walker.title is not None)
+    meta = Meta(title=front.get("title") or walker.title, author=front.get("author"))
+    return SourceDocument(path=path, format="markdown", lines=tuple(lines), encoding=encoding,
+                          warnings=front.warnings + tuple(walker.warnings), meta=meta)
+
+
+def _assemble(front: FrontMatter, body: list[SourceLine], *, body_has_title: bool) -> list[SourceLine]:
+    """Front-matter lines around the body; the closing lines go before any attachment pages.
+    A ``#`` title in the body is the title; the front matter's then only names the file's properties."""
+    end = next((i for i, line in enumerate(body) if _ATTACHMENT_LABEL.match(line.text)), len(body))
+    return front.head_lines(with_title=not body_has_title) + body[:end] + front.tail_lines() + body[end:]
+
+
+@dataclass
+class _List:
+    ordered: bool
+    number: int
+
+
+@dataclass
+class _Walker:
+    """Walks the block tokens once, writing lines; keeps the heading counters and list state."""
+
+    offset: int
+    lines: list[SourceLine] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    title: str | None = None
+    counters: list[int] = field(default_factory=lambda: [0] * 5)
+    lists: list[_List] = field(default_factory=list)
+    item_prefix: str = ""
+
+    def walk(self, tokens: list[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            i = self._block(tokens, i)
+
+    def _block(self, tokens: list[Token], i: int) -> int:
+        tok = tokens[i]
+        line = self._line_of(tok)
+        if tok.type == "heading_open":
+            self._heading(int(tok.tag[1]), tokens[i + 1], line)
+            return i + 3
+        if tok.type == "paragraph_open":
+            self._paragraph(tokens[i + 1], line)
+            return i + 3
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            start = int(tok.attrGet("start") or 1)
+            self.lists.append(_List(tok.type == "ordered_list_open", start - 1))
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+        elif tok.type == "list_item_open":
+            self._list_item()
+        elif tok.type == "table_open":
+            return self._table(tokens, i, line)
+        elif tok.type in ("fence", "code_block"):
+            self._code(tok, line)
+        elif tok.type == "html_block":
+            self._html_block(tok, line)
+        return i + 1
+
+    def _line_of(self, tok: Token) -> int | None:
+        return tok.map[0] + 1 + self.offset if tok.map else None
+
+    # ------------------------------------------------------------ blocks
+
+    def _heading(self, depth: int, inline: Token, line: int | None) -> None:
+        text = self._inline_text(inline, line)
+        if depth == 1 and self.lines and _ATTACHMENT_LABEL.match(self.lines[-1].text):
+            self.lines.append(SourceLine(text, line, Hint("attachment_title")))
+            return
+        if depth == 1 and self.title is None:
+            self.title = text
+            self.lines.append(SourceLine(text, line, Hint("title")))
+            return
+        if depth > 5:
+            self._warn(line, f"heading level {depth} (`{'#' * depth}`) is deeper than the four official levels; "
+                             "it is set as level 4")
+        if has_own_number(text):  # 第一章 / 第二部分: numbered already, in a sequence of its own
+            self.lines.append(SourceLine(text, line, Hint("heading", level=min(max(depth - 1, 1), 4))))
+            return
+        written = marker_level(text)
+        level = written or min(max(depth - 1, 1), 4)
+        self.counters[level] = (marker_number(text) if written else None) or self.counters[level] + 1
+        self.counters[level + 1:] = [0] * (4 - level)
+        if written is None:
+            text = outline_marker(level, self.counters[level]) + text
+        self.lines.append(SourceLine(text, line, Hint("heading", level=level)))
+
+    def _paragraph(self, inline: Token, line: int | None) -> None:
+        prefix, self.item_prefix = self.item_prefix, ""
+        for n, text in enumerate(self._inline_lines(inline, line)):
+            self.lines.append(SourceLine((prefix if n == 0 else "") + text, None if line is None else line + n))
+
+    def _list_item(self) -> None:
+        current = self.lists[-1] if self.lists else None
+        if current is None or not current.ordered:
+            self.item_prefix = ""
+            return
+        current.number += 1
+        nested = sum(1 for lst in self.lists if lst.ordered) > 1
+        self.item_prefix = f"（{current.number}）" if nested else f"{current.number}."
+
+    def _table(self, tokens: list[Token], i: int, line: int | None) -> int:
+        rows: list[tuple[str, ...]] = []
+        row: list[str] = []
+        while tokens[i].type != "table_close":
+            tok = tokens[i]
+            if tok.type == "tr_open":
+                row = []
+            elif tok.type == "inline":
+                row.append(self._inline_text(tok, self._line_of(tok)))
+            elif tok.type == "tr_close":
+                rows.append(tuple(row))
+            i += 1
+        self.lines.append(table_line(tuple(rows), line))
+        return i + 1
+
+    def _code(self, tok: Token, line: int | None) -> None:
+        self._warn(line, "a code block is set as plain paragraphs", "official documents have no code blocks")
+        for n, text in enumerate(tok.content.rstrip("\n").split("\n")):
+            if text.strip():
+                self.lines.append(SourceLine(text, None if line is None else line + 1 + n))
+
+    def _html_block(self, tok: Token, line: int | None) -> None:
+        lines = _html_lines(tok.content, line)
+        if lines:
+            self._warn(line, "raw HTML in the Markdown: only its text (and tables) are kept")
+        self.lines.extend(lines)
+
+    # ------------------------------------------------------------ inline
+
+    def _inline_text(self, inline: Token, line: int | None) -> str:
+        return "".join(self._inline_lines(inline, line))
+
+    def _inline_lines(self, inline: Token, line: int | None) -> list[str]:
+        """The inline content as text lines: soft breaks join, hard breaks (and ``<br>``) split."""
+        lines = [""]
+        link_href: str | None = None
+        link_text = ""
+        for child in inline.children or ():
+            kind = child.type
+            if kind in ("text", "code_inline"):
+                lines[-1] += child.content
+                link_text += child.content
+            elif kind == "softbreak":
+                lines[-1] += _SOFT_BREAK
+            elif kind == "hardbreak" or (kind == "html_inline" and _BR_TAG.match(child.content.strip())):
+                lines.append("")
+            elif kind in ("strong_open", "em_open"):
+                self._warn(line, f"{'bold' if kind == 'strong_open' else 'italic'} emphasis is not part of the "
+                                 "official format; the text is kept plain", code="markdown-emphasis")
+            elif kind == "link_open":
+                link_href, link_text = child.attrGet("href") or "", ""
+            elif kind == "link_close":
+                self._link_lost(link_href or "", link_text, line)
+                link_href = None
+            elif kind == "image":
+                self._warn(line, f"image {child.attrGet('src')!r} cannot be carried; it is left out",
+                           "insert pictures in the Word file after converting", code="markdown-image")
+        return _joined_soft_breaks(lines)
+
+    def _link_lost(self, href: str, text: str, line: int | None) -> None:
+        if href in (text, f"mailto:{text}") or not href:
+            return
+        self._warn(line, f"the link address {href} is dropped; only its text “{text}” is kept",
+                   "write the address into the text if readers need it", code="markdown-link")
+
+    def _warn(self, line: int | None, message: str, hint: str = "", code: str = "markdown") -> None:
+        diag = Diagnostic("warning", message, line, hint, code)
+        if diag not in self.warnings:
+            self.warnings.append(diag)
+
+
+def _joined_soft_breaks(lines: list[str]) -> list[str]:
+    """Resolve soft line breaks: nothing between hanzi, a space between Latin words."""
+    out = []
+    for text in lines:
+        parts = text.split(_SOFT_BREAK)
+        joined = parts[0]
+        for part in parts[1:]:
+            latin = _LATIN_END.search(joined) and _LATIN_START.match(part)
+            joined += (" " if latin else "") + part
+        out.append(joined)
+    return out
+
+
+def _html_lines(html: str, line: int | None) -> list[SourceLine]:
+    """A raw HTML block laid out as a browser shows it: ``<br>`` splits lines, tables stay tables."""
+    from lxml import html as lxml_html
+
+    from .html_text import lay_out
+
+    stripped = html.strip()
+    if not stripped or stripped.startswith("<!--"):
+        return []
+    try:
+        fragment = lxml_html.fragment_fromstring(stripped, create_parent="div")
+    except Exception:  # noqa: BLE001 - malformed HTML: keep the raw text rather than lose it
+        return [SourceLine(stripped, line)]
+    return [table_line(item.rows, line) if item.rows else SourceLine(item.text, line)
+            for item in lay_out(fragment) if item.rows or item.text.strip()]

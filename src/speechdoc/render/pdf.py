@@ -1,0 +1,166 @@
+"""HTML → PDF with WeasyPrint: fonts embedded and subset, a locked-down URL fetcher, reproducible bytes.
+
+One WeasyPrint ``FontConfiguration`` serves the whole process (a new one per document copies every
+``@font-face`` file to a temporary folder again), and the font roles are resolved once per process.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import hashlib
+import logging
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..errors import RenderError
+from ..fonts import FontSet, resolve_fonts
+from ..model import Document
+from ..resources import data_dir
+from ..style.profile import Profile
+from .html import render_css, render_html
+
+_FONT_CONFIG = None
+
+
+@functools.lru_cache(maxsize=1)
+def _ldconfig_sonames() -> dict[str, str]:
+    """``libfoo.so.N`` → path, from one ``ldconfig -p``."""
+    try:
+        out = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found = {}
+    for line in out.splitlines()[1:]:
+        name, _, path = line.strip().partition(" => ")
+        found.setdefault(name.split(" (")[0], path)
+    return found
+
+
+def _import_weasyprint():
+    """Import WeasyPrint with a fast ``ctypes.util.find_library``.
+
+    WeasyPrint tries several names for each of its C libraries, and cffi asks ``find_library`` for each one
+    that is not a path; on Linux every call runs ``ldconfig -p`` (and ``gcc`` for misses): ~0.5 s of a cold
+    start. While WeasyPrint loads, the names are answered from a single ``ldconfig -p``.
+    """
+    import ctypes.util
+
+    sonames = _ldconfig_sonames() if sys.platform.startswith("linux") else {}
+    original = ctypes.util.find_library
+
+    def find_library(name):
+        if not sonames:
+            return original(name)
+        prefix = name if name.startswith("lib") else f"lib{name}"
+        hits = sorted(so for so in sonames if so.startswith(prefix + ".so"))
+        return hits[0] if hits else None
+
+    ctypes.util.find_library = find_library
+    try:
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = original
+
+
+def font_configuration():
+    """The process's one WeasyPrint FontConfiguration."""
+    global _FONT_CONFIG
+    if _FONT_CONFIG is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _FONT_CONFIG = FontConfiguration()
+    return _FONT_CONFIG
+
+
+class RefusedURL(ValueError):
+    """A resource the PDF renderer will not fetch."""
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher
+
+    class LockedFetcher(URLFetcher):
+        """Serves only the project's template files and the resolved font files; refuses everything else."""
+
+        def __init__(self, allowed_files, allowed_dirs):
+            super().__init__(allowed_protocols=("file",), allow_redirects=False)
+            self.allowed_files = frozenset(str(Path(f).resolve()) for f in allowed_files)
+            self.allowed_dirs = tuple(Path(d).resolve() for d in allowed_dirs)
+
+        def fetch(self, url, headers=None):
+            path = allowed_path(url, self.allowed_files, self.allowed_dirs)
+            if path is None:
+                raise RefusedURL(f"speechdoc does not fetch {url[:80]!r}")
+            return super().fetch(url, headers)
+
+    return LockedFetcher
+
+
+def allowed_path(url: str, files: frozenset[str], dirs: tuple[Path, ...]) -> Path | None:
+    """The local path of ``url`` when it is an allowed file, else None."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost") or parts.query or parts.fragment:
+        return None
+    path = Path(unquote(parts.path)).resolve()
+    if str(path) in files or any(path.is_relative_to(d) and path.is_file() for d in dirs):
+        return path
+    return None
+
+
+def url_fetcher(fontset: FontSet):
+    return _fetcher_class()(fontset.files(), (data_dir("templates"),))
+
+
+def _created(real_date: bool) -> str | None:
+    if not real_date:
+        return None
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class _QuietWeasyPrint(logging.Filter):
+    """Collects WeasyPrint's warnings (refused URLs, unknown CSS) instead of printing them."""
+
+    def __init__(self):
+        super().__init__()
+        self.messages: list[str] = []
+
+    def filter(self, record):
+        self.messages.append(record.getMessage())
+        return False
+
+
+def render_pdf(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: bool = False,
+               real_date: bool = False) -> bytes:
+    """The document as PDF bytes; the same input and options give the same bytes unless ``real_date``."""
+    data, _warnings = render_pdf_with_warnings(doc, profile, font_dirs=font_dirs, strict_fonts=strict_fonts,
+                                               real_date=real_date)
+    return data
+
+
+def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), strict_fonts: bool = False,
+                             real_date: bool = False) -> tuple[bytes, list[str]]:
+    """``render_pdf`` and the warnings WeasyPrint logged (refused URLs, CSS it ignored); none is expected."""
+    _import_weasyprint()
+    from weasyprint import CSS, HTML
+
+    fontset = resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts)
+    html = render_html(doc, profile, fontset, created=_created(real_date))
+    css = render_css(profile, fontset)
+    fetcher = url_fetcher(fontset)
+    config = font_configuration()
+    base = data_dir("templates").as_uri() + "/"
+    identifier = hashlib.sha256((html + css).encode("utf-8")).hexdigest()[:32].encode("ascii")
+    quiet = _QuietWeasyPrint()
+    logger = logging.getLogger("weasyprint")
+    logger.addFilter(quiet)
+    try:
+        stylesheet = CSS(string=css, base_url=base, url_fetcher=fetcher, font_config=config)
+        document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=config)
+        return document.write_pdf(pdf_identifier=identifier, uncompressed_pdf=False), quiet.messages
+    except Exception as exc:  # noqa: BLE001 - WeasyPrint failures become one RenderError
+        raise RenderError(f"PDF rendering failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        logger.removeFilter(quiet)
