@@ -42,7 +42,7 @@ def zip_bytes() -> bytes:
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("photos/a.jpg", b"\xff\xd8\xff" + bytes(100))
     return buf.getvalue()
 
 
