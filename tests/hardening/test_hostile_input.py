@@ -113,32 +113,42 @@ def test_pdf_runs_no_template_and_embeds_nothing_fetched(hostile_pdf):
 
 SPY = r"""
 import json, sys
-from pathlib import Path
-from speechdoc import api
-from speechdoc.style import load_profile
-doc = api.parse(sys.argv[1])
-profile = load_profile(None, sys.argv[2:])
-api.render_pdf_bytes(doc, profile)          # warm up: imports, font discovery, caches
-opened, fetched = [], []
+events = []
 def spy(event, args):
     if event == "open" and isinstance(args[0], (str, bytes)):
-        opened.append(str(args[0]))
+        events.append([PHASE[0], "open", str(args[0])])
     elif event == "urllib.Request":
-        fetched.append(args[0])
-    elif event in ("socket.connect", "socket.getaddrinfo", "subprocess.Popen", "os.system"):
-        fetched.append(f"{event}: {args[:2]}")
+        events.append([PHASE[0], "fetch", str(args[0])])
+    elif event in ("socket.connect", "socket.getaddrinfo"):
+        events.append([PHASE[0], "fetch", f"{event}: {args[:2]}"])
+    elif event in ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn"):
+        events.append([PHASE[0], "exec", repr(args[:2])])
+PHASE = ["start"]
 sys.addaudithook(spy)
-api.render_pdf_bytes(doc, profile)
-print(json.dumps({"opened": opened, "fetched": fetched}))
+if sys.argv[1] == "--raw-weasyprint":  # the control: WeasyPrint on its own does fetch
+    from weasyprint import HTML
+    PHASE[0] = "render"
+    HTML(string='<img src="file:///etc/passwd"><link rel=stylesheet href="file:///etc/hostname">').write_pdf()
+else:
+    from speechdoc import api
+    from speechdoc.style import load_profile
+    doc = api.parse(sys.argv[1])
+    profile = load_profile(None, sys.argv[2:])
+    api.render_pdf_bytes(doc, profile)          # the first render: imports, font discovery, caches
+    PHASE[0] = "render"
+    api.render_pdf_bytes(doc, profile)
+print(json.dumps(events))
 """
+SECRETS = ("/etc/passwd", "/etc/hostname")
 
 
-def spy_on_pdf_render(src: Path, *sets: str) -> dict:
+def spy_on_pdf_render(src: Path | str, *sets: str) -> list[tuple[str, str, str]]:
+    """(phase, "open" | "fetch", path or URL) for every file opened and URL fetched in a fresh process."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     result = subprocess.run([sys.executable, "-c", SPY, str(src), *sets], env=env, capture_output=True,
                             timeout=300)
     assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout.decode().splitlines()[-1])
+    return [tuple(e) for e in json.loads(result.stdout.decode().splitlines()[-1])]
 
 
 def outside_project(paths: list[str]) -> list[str]:
@@ -152,28 +162,33 @@ def outside_project(paths: list[str]) -> list[str]:
             and not p.lower().endswith(fonts)]
 
 
+def secrets_touched(events) -> list[str]:
+    return [what for _, _, what in events if any(s in what for s in SECRETS)]
+
+
+@needs_pdf
+def test_the_spy_sees_what_weasyprint_fetches():
+    """The control for the two tests below: unguarded, WeasyPrint opens the files the markup names."""
+    events = spy_on_pdf_render("--raw-weasyprint")
+    assert secrets_touched(events)
+
+
 @needs_pdf
 def test_pdf_render_opens_and_fetches_nothing_outside(hostile_file):
     """An audit hook watches every file Python opens and every URL fetched while the PDF renders."""
-    seen = spy_on_pdf_render(hostile_file)
-    assert not [p for p in seen["opened"] if p.startswith(("/etc", "file:///etc"))], seen["opened"]
-    assert outside_project(seen["fetched"]) == []
-    assert outside_project([p for p in seen["opened"] if not p.endswith(".py") and "/__pycache__/" not in p]) == []
-
-
-def test_profile_values_cannot_break_the_docx(tmp_path, hostile_file):
-    attack = '"/><w:r><w:t>injected</w:t></w:r><x a="&amp;'
-    out = tmp_path / "set.docx"
-    result = run_cli("to-docx", str(hostile_file), "-o", str(out), "--set", f"fonts.fangsong.word={attack}",
-                     "--set", f"page.number.dash={attack}", "--author", attack, "--org", attack)
-    assert result.returncode == 0, result.stderr.decode()
-    assert "injected" not in docx_text(out.read_bytes())
+    events = spy_on_pdf_render(hostile_file)
+    assert secrets_touched(events) == []
+    assert outside_project([what for _, kind, what in events if kind == "fetch"]) == []
+    rendering = [what for phase, kind, what in events if phase == "render" and kind == "open"
+                 and not what.endswith((".py", ".pyc"))]
+    assert outside_project(rendering) == []
+    assert [e for e in events if e[0] == "render" and e[1] == "exec"] == []
 
 
 @needs_pdf
 def test_profile_values_cannot_inject_css(hostile_file):
-    """A font name or colour from --set lands in the CSS as a string, not as rules that fetch."""
+    """A font name or page-number dash from --set lands in the CSS as a string, not as rules that fetch."""
     attack = "x'); } @import url(file:///etc/passwd); p { background: url(file:///etc/hostname); x: ('"
-    seen = spy_on_pdf_render(hostile_file, f"fonts.fangsong.word={attack}", f"page.number.dash={attack}")
-    assert not [p for p in seen["opened"] if p.startswith(("/etc", "file:///etc"))]
-    assert outside_project(seen["fetched"]) == []
+    events = spy_on_pdf_render(hostile_file, f"fonts.fangsong.word={attack}", f"page.number.dash={attack}")
+    assert secrets_touched(events) == []
+    assert outside_project([what for _, kind, what in events if kind == "fetch"]) == []
