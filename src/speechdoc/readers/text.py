@@ -55,13 +55,31 @@ def read_text(path: str | Path, encoding: str | None = None) -> SourceText:
     return SourceText(path=None if name == "-" else name, encoding=enc, text=text)
 
 
+def require_regular_file(name: str) -> None:
+    """Refuse a folder, a device (``/dev/zero``), a pipe or a socket before anything opens it: reading one
+    would block or never end."""
+    p = Path(name)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", path=name, hint="use `speechdoc batch DIR` for a folder")
+    if p.exists() and not p.is_file():
+        raise InputError("is not a regular file (a device, pipe or socket)", path=name,
+                         hint="to read a stream, give `-` and pipe it to standard input")
+
+
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"standard input is over {MAX_INPUT_BYTES // (1024 * 1024)} MB; speechdoc reads at most "
+                         f"{MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    return data
+
+
 def _read_bytes(name: str) -> bytes:
     if name == "-":
-        return sys.stdin.buffer.read()
+        return _read_stdin()
     p = Path(name)
     try:
-        if p.is_dir():
-            raise InputError("is a folder, not a file", path=name, hint="use `speechdoc batch DIR` for a folder")
+        require_regular_file(name)
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(f"is {size // (1024 * 1024)} MB; speechdoc reads at most "
