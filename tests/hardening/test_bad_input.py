@@ -335,3 +335,37 @@ def test_two_megabyte_text_to_docx_under_a_minute(tmp_path, two_mb_text):
     assert elapsed < 60, f"2 MB → DOCX took {elapsed:.0f} s"
     text = docx_text(out.read_bytes())
     assert kept_chars(text).endswith(kept_chars(two_mb_text.read_text(encoding="utf-8")[-200:]))
+
+
+# ---------------------------------------------------------------- things that are not files
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_device_or_pipe_is_refused_without_blocking(tmp_path, kind):
+    """Regression: /dev/zero read forever and a named pipe blocked the sniffing of its first bytes."""
+    if kind == "device":
+        src = Path("/dev/zero")
+        if not src.exists():
+            pytest.skip("no /dev/zero")
+    else:
+        src = tmp_path / "pipe.txt"
+        os.mkfifo(src)
+    result = run_cli("to-docx", str(src), "-o", str(tmp_path / "x.docx"), timeout=30)
+    err = result.stderr.decode()
+    assert result.returncode == 1 and "not a regular file" in err and "Traceback" not in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_standard_input_over_the_limit_is_refused(monkeypatch):
+    """Standard input is read up to the limit, not to its end (a stream may never end)."""
+    import io
+    import types
+
+    import speechdoc.readers.text as text_reader
+
+    monkeypatch.setattr(text_reader, "MAX_INPUT_BYTES", 1000)
+    stream = io.BytesIO(b"a" * 5000)
+    monkeypatch.setattr(text_reader.sys, "stdin", types.SimpleNamespace(buffer=stream))
+    with pytest.raises(InputError, match="at most 0 MB|over"):
+        api.parse("-")
+    assert stream.tell() == 1001
