@@ -369,3 +369,28 @@ def test_standard_input_over_the_limit_is_refused(monkeypatch):
     with pytest.raises(InputError, match="at most 0 MB|over"):
         api.parse("-")
     assert stream.tell() == 1001
+
+
+def test_pdf_over_the_size_limit_is_refused_up_front(tmp_path, two_mb_text):
+    """2 MB made 1,227 pages in 1.35 GB (README); half as much again is over the limit: refused in seconds."""
+    from speechdoc.api import MAX_PDF_CHARS
+
+    big = tmp_path / "bigger.txt"
+    text = two_mb_text.read_text(encoding="utf-8")
+    big.write_text(text + text[: len(text) // 2], encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli("to-pdf", str(big), "-o", str(tmp_path / "big.pdf"))
+    err = result.stderr.decode()
+    assert result.returncode == 1 and f"at most {MAX_PDF_CHARS:,}" in err and "pages" in err, err
+    assert "--" not in err.splitlines()[0] and "Traceback" not in err
+    assert time.monotonic() - started < 60
+    assert not (tmp_path / "big.pdf").exists()
+
+
+def test_document_chars_counts_what_is_set():
+    from speechdoc.api import document_chars
+    from speechdoc.model import Block, Document
+
+    doc = Document(blocks=(Block("paragraph", "正文。"), Block("attachments", "附件：1.甲\n2.乙", items=("甲", "乙")),
+                           Block("table", "", rows=(("一", "二"), ("三",)))))
+    assert document_chars(doc) == 3 + 10 + 2 + 3
