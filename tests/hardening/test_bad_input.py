@@ -190,6 +190,13 @@ def test_output_naming_the_input_is_refused(tmp_path, text_file, spelling):
     assert text_file.read_text(encoding="utf-8") == BODY
 
 
+def test_pdf_output_naming_the_input_is_refused(text_file):
+    result = run_cli("to-pdf", str(text_file), "-o", str(text_file))
+    err = result.stderr.decode()
+    assert result.returncode == 1 and "overwrite the input" in err and "Traceback" not in err
+    assert text_file.read_text(encoding="utf-8") == BODY
+
+
 # ---------------------------------------------------------------- odd characters: removed and reported
 
 
@@ -371,20 +378,24 @@ def test_standard_input_over_the_limit_is_refused(monkeypatch):
     assert stream.tell() == 1001
 
 
-def test_pdf_over_the_size_limit_is_refused_up_front(tmp_path, two_mb_text):
-    """2 MB made 1,227 pages in 1.35 GB (README); half as much again is over the limit: refused in seconds."""
+def test_pdf_over_the_size_limit_is_refused_up_front(tmp_path):
+    """2 MB made 1,227 pages in 1.35 GB (README); a model just over the limit is refused in seconds."""
     from speechdoc.api import MAX_PDF_CHARS
+    from speechdoc.model import Block, Document, dump
 
-    big = tmp_path / "bigger.txt"
-    text = two_mb_text.read_text(encoding="utf-8")
-    big.write_text(text + text[: len(text) // 2], encoding="utf-8")
+    chunk = hanzi_run(10_000) + "。"
+    blocks = (Block("title", "超长文件"),) + tuple(Block("paragraph", chunk) for _ in range(MAX_PDF_CHARS // len(chunk) + 1))
+    model = tmp_path / "big.json"
+    model.write_text(dump(Document(blocks=blocks), indent=None), encoding="utf-8")
     started = time.monotonic()
-    result = run_cli("to-pdf", str(big), "-o", str(tmp_path / "big.pdf"))
+    result = run_cli("to-pdf", str(model), "-o", str(tmp_path / "big.pdf"))
     err = result.stderr.decode()
     assert result.returncode == 1 and f"at most {MAX_PDF_CHARS:,}" in err and "pages" in err, err
-    assert "--" not in err.splitlines()[0] and "Traceback" not in err
-    assert time.monotonic() - started < 60
+    assert "Traceback" not in err and ".docx" in err
+    assert time.monotonic() - started < 30
     assert not (tmp_path / "big.pdf").exists()
+    just_under = Document(blocks=blocks[:2])
+    assert api.require_pdf_size(just_under) is just_under
 
 
 def test_document_chars_counts_what_is_set():
