@@ -104,12 +104,17 @@ def load_model(path: str | Path) -> Document:
 
 
 def with_meta(doc: Document, meta: Meta | None) -> Document:
-    """``doc`` with the non-empty fields of ``meta`` laid over its own."""
+    """``doc`` with the non-empty fields of ``meta`` laid over its own; a ``meta.date`` (``--date``)
+    becomes the 成文日期 block when the text has none (see written_date.py)."""
     if meta is None:
         return doc
+    from .written_date import add_written_date, official_date
+
     merged = {k: v for k, v in vars(doc.meta).items()}
     merged.update({k: v for k, v in vars(meta).items() if v})
-    return replace(doc, meta=Meta(**merged))
+    if meta.date:
+        merged["date"] = official_date(meta.date)
+    return add_written_date(replace(doc, meta=Meta(**merged)))
 
 
 def as_document(doc_or_path: Document | str | Path, **parse_kwargs) -> Document:

@@ -55,6 +55,13 @@ class ProfileError(SpeechdocError):
     exit_code = EXIT_USAGE
 
 
+class OptionError(SpeechdocError):
+    """A command-line or API option has a value of the wrong shape (e.g. ``--date``)."""
+
+    category = "usage"
+    exit_code = EXIT_USAGE
+
+
 class FontError(SpeechdocError):
     """A required font is missing (e.g. with --strict-fonts)."""
 

@@ -220,3 +220,10 @@ def test_a_title_given_as_lines_keeps_its_breaks():
 
     title = parse_text_model(doc).blocks[0]
     assert title.lines == ("国务院办公厅关于加强", "三级公立医院绩效考核工作的意见")
+
+
+def test_a_line_shaped_like_a_link_definition_is_kept_as_text():
+    from speechdoc.readers.markdown import markdown_document
+
+    doc = markdown_document("# 标题\n\n[1]:一是加强领导\n")
+    assert "一是加强领导" in "".join(doc.texts())

@@ -11,6 +11,7 @@ from .finding import ERROR, WARNING, Edit, Finding
 # cleaner rule → (code, severity, message)
 RULES = {
     "punctuation": ("punct-halfwidth", ERROR, "half-width '{before}' in Chinese text"),
+    "full-stop": ("punct-halfwidth", ERROR, "half-width '{before}' ending a Chinese sentence"),
     "quotes": ("punct-quotes", ERROR, "straight quote '{before}' in Chinese text"),
     "ellipsis": ("punct-ellipsis", ERROR, "'{before}' used as an ellipsis"),
     "dash": ("punct-dash", WARNING, "'{before}' used as a dash"),

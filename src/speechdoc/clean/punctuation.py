@@ -1,7 +1,9 @@
 """Punctuation normalised to the Chinese full-width forms, in Chinese context only.
 
 Changed (each change is an edit with its column in the original line):
-- ``, : ; ? !`` next to a Chinese character (spaces skipped) → ``， ： ； ？ ！``
+- ``, : ; ? !`` next to a Chinese character (spaces skipped) → ``， ： ； ？ ！``;
+- a full stop ``.`` that ends a Chinese sentence (after a Chinese character, before the line's end, a space or
+  Chinese text) → ``。`` — never after a digit or a Latin letter (``1.`` markers, ``3.5``, ``No.``);
   — but never between two digits (``13:30``, ``1:500``, ``1,000``);
 - ``( )`` → ``（ ）`` when the brackets hold Chinese or stand next to it (not after a Latin letter: ``f(x)``);
 - straight quotes ``"…"`` ``'…'`` → paired ``“…”`` ``‘…’`` when the quoted text or its neighbours are Chinese;
@@ -49,6 +51,7 @@ def _spans(text: str) -> list[Span]:
     spans += _ellipses(text, protected)
     spans += _dashes(text, protected)
     spans += _simple_marks(text, protected)
+    spans += _full_stops(text, protected)
     spans += _brackets(text, protected)
     spans += _quotes(text, protected, '"', "“", "”", nearby_only=False)
     spans += _quotes(text, protected, "'", "‘", "’", nearby_only=True)
@@ -111,6 +114,28 @@ def _simple_marks(text: str, protected: set[int]) -> list[Span]:
             continue
         if _chinese_context(text, i, i + 1):
             spans.append(Span(i, i + 1, _SIMPLE[ch], "punctuation"))
+    return spans
+
+
+_CLOSERS = "”’）》」』"
+
+
+def _is_hanzi(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+def _full_stops(text: str, protected: set[int]) -> list[Span]:
+    spans = []
+    for i, ch in enumerate(text):
+        if ch != "." or i in protected or (i + 1 < len(text) and text[i + 1] == ".") or (i and text[i - 1] == "."):
+            continue
+        j = i - 1
+        while j >= 0 and text[j] in _CLOSERS:
+            j -= 1
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if j >= 0 and _is_hanzi(text[j]) and (after == "" or after in _SPACES or _is_hanzi(after) or after in _CLOSERS):
+            spans.append(Span(i, i + 1, "。", "full-stop"))
     return spans
 
 

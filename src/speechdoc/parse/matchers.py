@@ -167,7 +167,7 @@ def is_salutation(text: str) -> bool:
 
 
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-_TITLED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:书记|主任|局长|部长|市长|省长|主席|校长|院长|县长|区长|厅长|"
+_TITLED_NAME = re.compile(r"^[\u4e00-\u9fff、]{0,20}(?:书记|主任|局长|部长|市长|省长|主席|校长|院长|县长|区长|厅长|"
                           r"秘书长|总理|总经理|董事长|委员|理事长|处长|司长|署长|行长|队长|会长)\s*[\u4e00-\u9fff·]{2,4}$")
 
 

@@ -44,7 +44,9 @@ def markdown_document(text: str, *, path: str | None = None, encoding: str | Non
     source_lines = text.splitlines()
     front = split_front_matter(source_lines)
     body = "\n".join(source_lines[front.body_start:])
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    # Link reference definitions (``[1]: …``) would vanish from the token stream with their text, and a
+    # Chinese draft's ``[1]:一…`` is text: keep them as paragraphs.
+    tokens = MarkdownIt("commonmark").enable("table").disable("reference").parse(body)
     walker = _Walker(offset=front.body_start)
     walker.walk(tokens)
     lines = _assemble(front, walker.lines, body_has_title=walker.title is not None)

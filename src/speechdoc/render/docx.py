@@ -91,6 +91,12 @@ FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
 _HALF_WIDTH_EM = {".": 0.25, ",": 0.25, " ": 0.25, "-": 0.333, "(": 0.333, ")": 0.333}
 _DEFAULT_HALF_WIDTH_EM = 0.5
 
+# Punctuation that Unicode shares between Chinese and Western text. Word and WPS set it in the East Asian
+# font through w:hint="eastAsia"; LibreOffice ignores the hint and, after a digit or a Latin letter or at
+# the start of a paragraph, sets it in the Latin font (a narrow Times ” in a 仿宋 line).
+AMBIGUOUS_PUNCTUATION = "“”‘’—…·"
+_AMBIGUOUS_RUNS = re.compile(f"([{AMBIGUOUS_PUNCTUATION}]+)")
+
 _ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
           "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -337,8 +343,9 @@ class Stylesheet:
                               right=pt_to_twips(self._cell_padding_pt()))
 
     def _cell_padding_pt(self) -> float:
-        """Half a table character on each side of a cell's text."""
-        return self.profile.block("table").size_pt / 2
+        """The profile's cell padding, in characters of the table's size, on each side of a cell's text."""
+        table = self.profile.block("table")
+        return table.cell_padding_chars * table.size_pt
 
     def _footer_style(self) -> None:
         number = self.profile.page_number
@@ -404,18 +411,30 @@ class Body:
         p = oxml.add_body_paragraph(self.word.element.body, self._style_ids[key])
         paragraph = Paragraph(p, self.word._body)
         if text:
-            self._run(paragraph, text)
+            self._run(paragraph, text, key)
         return paragraph
 
-    @staticmethod
-    def _run(paragraph, text: str, style=None):
-        run = paragraph.add_run(xml_safe(text), style=style)
-        oxml.set_east_asian_hint(run._r.get_or_add_rPr())
-        return run
+    def _run(self, paragraph, text: str, key: str, style=None):
+        """``text`` as runs of ``paragraph`` set like block ``key``; returns the last run.
 
-    def _lines(self, paragraph, lines: list[str]) -> None:
+        The runs carry no fonts, only the East Asian hint, so that changing the paragraph's style changes
+        its font — except runs of the punctuation Word and LibreOffice class differently (“”‘’—…·): those
+        name the role's Chinese font as their Latin font too (see ``oxml.keep_punctuation_chinese``).
+        """
+        run = None
+        for piece in _AMBIGUOUS_RUNS.split(xml_safe(text)):
+            if not piece:
+                continue
+            run = paragraph.add_run(piece, style=style)
+            rpr = run._r.get_or_add_rPr()
+            oxml.set_east_asian_hint(rpr)
+            if piece[0] in AMBIGUOUS_PUNCTUATION:
+                oxml.keep_punctuation_chinese(rpr, self.profile.font(self.profile.block(key).role).word)
+        return run if run is not None else paragraph.add_run("", style=style)
+
+    def _lines(self, paragraph, key: str, lines: list[str]) -> None:
         for i, line in enumerate(lines):
-            run = self._run(paragraph, line)
+            run = self._run(paragraph, line, key)
             if i < len(lines) - 1:
                 run.add_break(WD_BREAK.LINE)
 
@@ -430,7 +449,7 @@ class Body:
     def _add_title(self, block: Block, before, after) -> None:
         lines = break_title(block.text, title_max_chars(self.profile), block.lines)
         paragraph = self._paragraph("title")
-        self._lines(paragraph, lines)
+        self._lines(paragraph, "title", lines)
         self._end_front_matter(paragraph, "title", after)
 
     def _add_front_matter(self, block: Block, before, after) -> None:
@@ -465,12 +484,13 @@ class Body:
         lead = block.lead
         if lead and lead.text and block.text.startswith(lead.text):
             level = min(max(lead.level, 1), 4)
-            self._run(paragraph, lead.text, style=self.word.styles[RUN_IN_STYLE.format(level=level)])
+            self._run(paragraph, lead.text, f"heading{level}",
+                      style=self.word.styles[RUN_IN_STYLE.format(level=level)])
             rest = block.text[len(lead.text):]
             if rest:
-                self._run(paragraph, rest)
+                self._run(paragraph, rest, "body")
         else:
-            self._run(paragraph, block.text)
+            self._run(paragraph, block.text, "body")
 
     def _add_table(self, block: Block, before, after) -> None:
         rows = [list(r) for r in block.rows if r] or [[block.text]]
@@ -491,7 +511,7 @@ class Body:
                 if header:
                     paragraph.paragraph_format.keep_with_next = True
                 if c < len(row) and row[c]:
-                    self._run(paragraph, row[c])
+                    self._run(paragraph, row[c], "table")
 
     def _add_attachments(self, block: Block, before, after) -> None:
         """附件说明 (7.3.4): ``附件：`` 2 字 in; a wrapped name lines up with the name's first character;
@@ -515,7 +535,7 @@ class Body:
                 oxml.set_exact_line_spacing(paragraph._p.get_or_add_pPr(), line_twips=self.pitch)
             oxml.set_hanging_indent(paragraph._p.get_or_add_pPr(), left_twips=pt_to_twips(name_at),
                                     hanging_twips=pt_to_twips(name_at - first_line_at))
-            self._run(paragraph, lead_in + item)
+            self._run(paragraph, lead_in + item, "attachments")
 
     def _add_signature(self, block: Block, before, after) -> None:
         paragraph = self._paragraph("signature", block.text)
@@ -536,7 +556,7 @@ class Body:
 
     def _add_attachment_title(self, block: Block, before, after) -> None:
         lines = break_title(block.text, title_max_chars(self.profile, "attachment_title"), block.lines)
-        self._lines(self._paragraph("attachment_title"), lines)
+        self._lines(self._paragraph("attachment_title"), "attachment_title", lines)
 
 
 # ---------------------------------------------------------------- properties

@@ -97,6 +97,21 @@ def set_east_asian_hint(rpr) -> None:
     _rpr_child(rpr, "rFonts").set(qn("w:hint"), "eastAsia")
 
 
+def keep_punctuation_chinese(rpr, east_asian_font: str) -> None:
+    """A run of “”‘’—… set in ``east_asian_font`` whichever font slot a program picks for it.
+
+    Only w:ascii and w:hAnsi are written (with the hint); w:eastAsia stays with the style. Word and WPS
+    take these characters from the East Asian slot (the hint), so there changing the paragraph's style
+    still changes their font. LibreOffice, which ignores the hint and may use the Latin slot, gets the
+    Chinese font from it. The trade-off: after a restyle in LibreOffice (not Word/WPS), these few
+    characters keep the old role's face until the run's font is cleared (Ctrl+M / 清除格式).
+    """
+    fonts = _rpr_child(rpr, "rFonts")
+    fonts.set(qn("w:ascii"), east_asian_font)
+    fonts.set(qn("w:hAnsi"), east_asian_font)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
 def set_size(rpr, half_points: int) -> None:
     _rpr_child(rpr, "sz").set(qn("w:val"), str(half_points))
     _rpr_child(rpr, "szCs").set(qn("w:val"), str(half_points))
@@ -130,12 +145,19 @@ def set_first_line_indent(ppr, *, chars_hundredths: int, twips: int) -> None:
 
 
 def set_hanging_indent(ppr, *, left_twips: int, hanging_twips: int) -> None:
-    """Wrapped lines start at ``left``; the first line starts ``hanging`` before it."""
+    """Wrapped lines start at ``left``; the first line starts ``hanging`` before it.
+
+    firstLineChars="0" and leftChars="0" are written, not left out: each w:ind attribute is inherited on its
+    own, and Word and WPS give a style's character-unit indent (Body Text's firstLineChars="200") precedence
+    over this paragraph's twips, so without them the first line would start 2 字 in instead of hanging.
+    """
     ind = _ppr_child(ppr, "ind")
-    for attr in ("firstLine", "firstLineChars", "leftChars", "hangingChars"):
+    for attr in ("firstLine", "hangingChars"):
         ind.attrib.pop(qn(f"w:{attr}"), None)
     ind.set(qn("w:left"), str(left_twips))
+    ind.set(qn("w:leftChars"), "0")
     ind.set(qn("w:hanging"), str(hanging_twips))
+    ind.set(qn("w:firstLineChars"), "0")
 
 
 def set_right_indent(ppr, *, twips: int, chars_hundredths: int = 0) -> None:

@@ -99,9 +99,10 @@ def font_faces(fontset: FontSet) -> list[dict]:
     return rules
 
 
-def font_stack(fontset: FontSet, role: RoleFonts) -> str:
+def font_stack(fontset: FontSet, role: RoleFonts, *, with_latin: bool = True) -> str:
+    """The role's CSS font-family list: its Latin face (ASCII only) first, then its CJK faces."""
     latin, faces = _loaded_faces(fontset)
-    names = [LATIN_FAMILY.format(n=latin.index(role.latin.file))] if role.latin else []
+    names = [LATIN_FAMILY.format(n=latin.index(role.latin.file))] if role.latin and with_latin else []
     for face in role.faces:
         names.append(FACE_FAMILY.format(n=faces.index((face.file, face.index))) if face.needs_font_face
                      else face.family)
@@ -154,7 +155,9 @@ def render_css(profile: Profile, fontset: FontSet) -> str:
         font_faces=font_faces(fontset),
         page={"width_mm": page.width_mm, "height_mm": page.height_mm, "top_mm": page.top_mm,
               "right_mm": round(page.right_mm, 3), "bottom_mm": round(page.bottom_mm, 3), "left_mm": page.left_mm},
-        number={"dash": number.dash, "family": font_stack(fontset, number_role), "size_pt": number.size_pt,
+        # 7.5: 半角宋体阿拉伯数字 — the digits in the Song face itself, not the Latin one (as in the .docx)
+        number={"dash": number.dash, "family": font_stack(fontset, number_role, with_latin=False),
+                "size_pt": number.size_pt,
                 "below_body_mm": number.below_body_mm},
         number_boxes=boxes,
         body_size_pt=body.size_pt,
@@ -162,6 +165,8 @@ def render_css(profile: Profile, fontset: FontSet) -> str:
         char_spacing_pt=page.char_spacing_pt,
         styles=[_style(profile, fontset, s) for s in profile.blocks.values()],
         title_after_pt=round(profile.block("title").space_after_lines * page.line_pitch_pt, 3),
+        table={"cell_padding_pt": round(profile.block("table").cell_padding_chars
+                                        * profile.block("table").size_pt, 3)},
         attachments={"indent_pt": round(profile.block("attachments").first_line_indent_chars
                                         * char_pt(profile, profile.block("attachments").size_pt), 3)},
     )

@@ -91,6 +91,7 @@ class BlockStyle:
     outline_level: int | None = None
     page_break_before: bool = False
     offset_from_signature_chars: float = 0.0
+    cell_padding_chars: float = 0.0  # tables: space left and right of a cell's text, in characters
 
 
 @dataclass(frozen=True)
