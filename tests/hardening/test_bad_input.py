@@ -405,3 +405,14 @@ def test_document_chars_counts_what_is_set():
     doc = Document(blocks=(Block("paragraph", "正文。"), Block("attachments", "附件：1.甲\n2.乙", items=("甲", "乙")),
                            Block("table", "", rows=(("一", "二"), ("三",)))))
     assert document_chars(doc) == 3 + 10 + 2 + 3
+
+
+@pytest.mark.parametrize("name,text", [
+    ("space-runs", "中\u3000\u3000" * 20_000),  # was 41 s: each U+3000 run re-sliced the whole line
+    ("comma-lines", "正文，\n" * 20_000),  # was 15 s: each join searched the whole paragraph so far
+], ids=["space-runs", "comma-lines"])
+def test_pathological_lines_clean_in_linear_time(name, text):
+    started = time.process_time()
+    doc = api.parse_text("标题\n\n" + text)
+    assert time.process_time() - started < 8, name
+    assert kept_chars("".join(b.text for b in doc.blocks)) == kept_chars("标题" + text)
