@@ -6,7 +6,7 @@ import pytest
 from docx import Document as read_docx
 
 from .conftest import run_cli
-from speechdoc.errors import OptionError
+from speechdoc.errors import UsageError
 from speechdoc.model import Block, Document, Meta
 from speechdoc.written_date import add_written_date, official_date
 
@@ -25,7 +25,7 @@ def test_official_date_shapes(value, expected):
 
 @pytest.mark.parametrize("value", ["2024-02-30", "2024-13-01", "3月5日", "2024-3", "tomorrow", "2024-03/05", ""])
 def test_a_bad_date_is_an_option_error(value):
-    with pytest.raises(OptionError) as err:
+    with pytest.raises(UsageError) as err:
         official_date(value)
     assert err.value.exit_code == 2 and "2024年3月5日" in err.value.hint
 

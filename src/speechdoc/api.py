@@ -4,6 +4,7 @@
     doc = speechdoc.parse("speech.txt")           # a Document (see model.py)
     speechdoc.to_docx(doc, "speech.docx")
     speechdoc.to_pdf("speech.txt", "speech.pdf")  # a path is parsed first
+    speechdoc.convert_many("speeches/", "out/", to="docx,pdf")  # a folder, in parallel
 
 The CLI is a thin layer over these functions.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from . import model
 from .errors import InputError, RenderError
@@ -200,6 +202,29 @@ def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
     out = out if out is not None else default_output(doc.source.path, ".pdf")
     source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
     return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, source)
+
+
+# ---------------------------------------------------------------- many files
+
+
+def convert_many(paths: str | Path | Iterable[str | Path], out_dir: str | Path | None = None, *,
+                 to: str | Sequence[str] = ("docx",), jobs: int | None = None, recursive: bool = True,
+                 force: bool = False, profile: Profile | None = None, options: ReadOptions | None = None,
+                 meta: Meta | None = None, pdf_options: dict | None = None, progress=None, convert=None):
+    """Convert every input under ``paths`` (folders and files) into ``out_dir``, mirroring the folders.
+
+    ``out_dir`` None writes each output next to its input. ``to`` is ``"docx"``, ``"pdf"`` or
+    ``"docx,pdf"``; ``jobs`` the number of worker processes (default: the cores). Outputs already
+    made from the same input with the same options are skipped unless ``force``. One bad file never
+    stops the others: returns a ``batch.Summary`` (``.outcomes``, ``.exit_code``, ``.to_dict()``).
+    """
+    from . import batch
+
+    roots = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    settings = batch.Settings(formats=batch.parse_formats(to), read=options or ReadOptions(), profile=profile,
+                              meta=meta or Meta(), pdf_options=dict(pdf_options or {}))
+    return batch.convert_tree(roots, out_dir, settings, recursive=recursive, force=force, jobs=jobs,
+                              convert=convert, progress=progress)
 
 
 # ---------------------------------------------------------------- proofreading

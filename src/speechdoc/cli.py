@@ -69,6 +69,15 @@ def style_options(fn):
     return fn
 
 
+def pdf_options(fn):
+    """Options for the PDF renderer."""
+    fn = click.option("--font-dir", multiple=True, metavar="DIR", help="Look for fonts here first.")(fn)
+    fn = click.option("--strict-fonts", is_flag=True, help="Fail when an official font is missing.")(fn)
+    fn = click.option("--real-date", is_flag=True,
+                      help="Stamp the PDF with the current time (default: fixed, reproducible).")(fn)
+    return fn
+
+
 def _read(encoding, keep_boilerplate, no_normalize) -> api.ReadOptions:
     return api.ReadOptions(encoding=encoding, keep_boilerplate=keep_boilerplate, normalize=not no_normalize)
 
@@ -76,7 +85,39 @@ def _read(encoding, keep_boilerplate, no_normalize) -> api.ReadOptions:
 # ---------------------------------------------------------------- commands
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Usage errors in the same one-line format as every other error (exit status 2)."""
+
+    def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help())
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            command = _subcommand(exc.ctx)
+            click.echo(f"speechdoc: error: {exc.format_message()}", err=True)
+            click.echo(f"  hint: see `speechdoc{command} --help`", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("speechdoc: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _subcommand(ctx) -> str:
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name)
+        ctx = ctx.parent
+    return "".join(f" {n}" for n in names)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="speechdoc")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def main(debug: bool) -> None:
@@ -87,6 +128,11 @@ def main(debug: bool) -> None:
       speechdoc to-docx speech.txt            # speech.docx next to it
       speechdoc to-pdf speech.txt -o out.pdf
       speechdoc inspect speech.txt            # the structure it found
+      speechdoc batch speeches/ -o out/ --to docx,pdf
+
+    \b
+    Exit status: 0 done, 1 a file failed, 2 the command line is wrong, 130 interrupted.
+    Errors: one line `speechdoc: error: FILE: what happened` and a hint; --debug shows the traceback.
     """
     global _debug
     _debug = debug
@@ -96,8 +142,10 @@ def main(debug: bool) -> None:
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON.")
 @read_options
-@click.option("--profile", "profile_name", metavar="NAME|FILE", help="Style profile (for heading.lead_level).")
-@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override one profile value.")
+@click.option("--profile", "profile_name", metavar="NAME|FILE",
+              help="Style profile: a built-in name (gbt9704) or a TOML file layered over it.")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+              help="Override one profile number, e.g. --set page.number.align=center.")
 @handled
 def inspect(file, as_json, encoding, keep_boilerplate, no_normalize, profile_name, sets):
     """Show the structure found in FILE (`-` for standard input).
@@ -112,6 +160,81 @@ def inspect(file, as_json, encoding, keep_boilerplate, no_normalize, profile_nam
     profile = load_profile(profile_name, sets)
     doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile)
     click.echo(dump(doc) if as_json else format_outline(doc))
+
+
+@main.command()
+@click.argument("folder", metavar="DIR")
+@click.option("-o", "--output", metavar="OUTDIR", help="Mirror DIR's folders here (default: each output next to its input).")
+@click.option("--to", "to", default="docx", show_default=True, metavar="docx|pdf|docx,pdf", help="Output format(s).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes (default: the cores).")
+@click.option("--recursive/--no-recursive", default=True, show_default=True, help="Go into sub-folders.")
+@click.option("--force", is_flag=True, help="Convert again even when an output is up to date.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (for scripts).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress; only the summary.")
+@read_options
+@style_options
+@pdf_options
+@handled
+def batch(folder, output, to, jobs, recursive, force, as_json, quiet, encoding, keep_boilerplate, no_normalize,
+          profile_name, sets, author, org, date, font_dir, strict_fonts, real_date):
+    """Convert every .txt (and other input) under DIR, in parallel; one bad file never stops the others.
+
+    Outputs already made from the same input with the same options are skipped (unless --force);
+    the stamps live in a hidden `.speechdoc-stamps.json` in each output folder.
+
+    \b
+    Examples:
+      speechdoc batch speeches/                       # speeches/**/x.docx next to each x.txt
+      speechdoc batch speeches/ -o out/ --to docx,pdf -j 2
+      speechdoc batch speeches/ -o out/ --json > summary.json
+    """
+    from . import batch as batching
+    from .errors import UsageError
+    from .progress import for_stream
+
+    _check_folder(folder, output)
+    try:
+        formats = batching.parse_formats(to)
+    except ValueError as exc:
+        raise UsageError(str(exc), hint="--to docx, --to pdf or --to docx,pdf") from None
+    profile = load_profile(profile_name, sets)
+    if "pdf" in formats:
+        _font_notice(profile, font_dir, strict_fonts, quiet)
+    summary = api.convert_many(
+        folder, output, to=formats, jobs=jobs, recursive=recursive, force=force,
+        profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
+        meta=Meta(author=author, org=org, date=date),
+        pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date},
+        progress=for_stream(sys.stderr, quiet=quiet))
+    if as_json:
+        import json
+
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(batching.format_summary(summary))
+    sys.exit(summary.exit_code)
+
+
+def _font_notice(profile, font_dirs, strict_fonts: bool, quiet: bool) -> None:
+    """Once for the whole batch: the font substitutions the PDFs will have (--strict-fonts: fail here, not per file)."""
+    from . import fonts
+
+    notice = fonts.substitution_notice(fonts.resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts))
+    if notice and not quiet:
+        click.echo(notice, err=True)
+
+
+def _check_folder(folder: str, output: str | None) -> None:
+    from pathlib import Path
+
+    from .errors import UsageError
+
+    if not Path(folder).exists():
+        raise UsageError("no such folder", path=folder)
+    if not Path(folder).is_dir():
+        raise UsageError("is a file, not a folder", path=folder, hint="use `speechdoc to-docx FILE` for one file")
+    if output is not None and Path(output).exists() and not Path(output).is_dir():
+        raise UsageError("the output is a file, not a folder", path=output, hint="name a folder with -o")
 
 
 @main.command("to-docx")
@@ -194,7 +317,8 @@ def _warn(doc) -> None:
 @click.option("--font-dir", multiple=True, metavar="DIR", help="Look for fonts here first.")
 @click.option("--strict-fonts", is_flag=True, help="Fail when an official font is missing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
-@click.option("--profile", "profile_name", metavar="NAME|FILE", help="Style profile (its font names).")
+@click.option("--profile", "profile_name", metavar="NAME|FILE",
+              help="Style profile: a built-in name (gbt9704) or a TOML file layered over it.")
 @handled
 def fonts_command(font_dir, strict_fonts, as_json, profile_name):
     """Show, for every font role, the face the PDF uses, its file, and whether it is the official face.

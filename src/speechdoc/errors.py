@@ -55,8 +55,9 @@ class ProfileError(SpeechdocError):
     exit_code = EXIT_USAGE
 
 
-class OptionError(SpeechdocError):
-    """A command-line or API option has a value of the wrong shape (e.g. ``--date``)."""
+class UsageError(SpeechdocError):
+    """The command line or the call is wrong: a folder that is not one, an option value of the wrong shape
+    (e.g. ``--date``)."""
 
     category = "usage"
     exit_code = EXIT_USAGE

@@ -60,7 +60,7 @@ def write_atomic(out: str | Path, data: bytes) -> None:
     out_path = Path(out)
     parent = out_path.parent if str(out_path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{_short(out_path.name)}.", suffix=".part", dir=parent)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
     try:
@@ -78,6 +78,12 @@ def write_atomic(out: str | Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(out)) from None
         raise
+
+
+def _short(name: str, limit: int = 120) -> str:
+    """``name`` cut to ``limit`` bytes, so the temporary name stays under the 255-byte limit of file names."""
+    raw = os.fsencode(name)[:limit]
+    return os.fsdecode(raw.decode("utf-8", "ignore").encode("utf-8")) if len(raw) == limit else name
 
 
 def _umask() -> int:

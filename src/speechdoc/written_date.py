@@ -18,7 +18,7 @@ import re
 
 from dataclasses import replace
 
-from .errors import OptionError
+from .errors import UsageError
 from .model import Block, Document
 from .parse.closing import MAX_SIGNATURES
 from .parse.matchers import is_signature_shape
@@ -32,7 +32,7 @@ _AFTER_DATE = ("note", "attachment_label", "attachment_title")
 
 
 def official_date(value: str) -> str:
-    """``value`` as ``2024年3月5日``; a value that is not a real calendar date is an OptionError."""
+    """``value`` as ``2024年3月5日``; a value that is not a real calendar date is a UsageError."""
     text = value.strip()
     for shape in _SHAPES:
         match = shape.fullmatch(text)
@@ -43,7 +43,7 @@ def official_date(value: str) -> str:
             except ValueError:
                 break
             return f"{year}年{month}月{day}日"
-    raise OptionError(f"--date {value!r} is not a date",
+    raise UsageError(f"--date {value!r} is not a date",
                       hint="write it as 2024年3月5日 or 2024-03-05")
 
 
