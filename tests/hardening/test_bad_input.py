@@ -293,14 +293,14 @@ def chinese_number(n: int) -> str:
 
 
 def test_5000_headings(tmp_path):
-    """50 一、 × 9 （一） × 10 1. = 5,000 headings at three levels, each with a short paragraph."""
+    """50 一、 × 9 （一） × 10 1. = 5,000 headings at three levels, a short paragraph after each ten."""
     parts = ["五千个标题", ""]
     for a in range(1, 51):
         parts.append(f"{chinese_number(a)}、第{a}部分")
         for b in range(1, 10):
             parts.append(f"（{chinese_number(b)}）第{a}部分第{b}节")
-            for c in range(1, 11):
-                parts += [f"{c}.第{a}-{b}-{c}项工作", hanzi_run(20, a * 1000 + b * 10 + c) + "。"]
+            parts += [f"{c}.第{a}-{b}-{c}项工作" for c in range(1, 11)]
+            parts.append(hanzi_run(20, a * 10 + b) + "。")
     doc = api.parse_text("\n".join(parts))
     headings = [b for b in doc.blocks if b.kind == "heading"]
     assert len(headings) == 5000
