@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import model
-from .errors import InputError
+from .errors import InputError, RenderError
 from .model import Document, Meta, Source
 from .style import Profile, load_profile
 
@@ -128,6 +128,16 @@ def as_document(doc_or_path: Document | str | Path, **parse_kwargs) -> Document:
 # ---------------------------------------------------------------- rendering
 
 
+def require_text(doc: Document) -> Document:
+    """``doc`` when it has something to render; an empty or all-boilerplate input is an error, not a blank page."""
+    if doc.blocks:
+        return doc
+    if doc.dropped:
+        raise InputError(f"nothing to convert: all {len(doc.dropped)} line(s) were web-page boilerplate",
+                         path=doc.source.path, hint="give --keep-boilerplate to keep them")
+    raise InputError("nothing to convert: the text is empty", path=doc.source.path)
+
+
 def _write(data: bytes, out: str | Path, source: str | None) -> Path:
     from .outputs import check_output, write_atomic
 
@@ -148,16 +158,38 @@ def to_docx(doc_or_path: Document | str | Path, out: str | Path | None = None, *
     from .outputs import default_output
 
     profile = profile or load_profile()
-    doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
+    doc = require_text(as_document(doc_or_path, profile=profile, **parse_kwargs))
     out = out if out is not None else default_output(doc.source.path, ".docx")
     source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
     return _write(render_docx_bytes(doc, profile), out, source)
 
 
+# The PDF is laid out in memory, all pages at once: 2 MB of text (699,000 characters, 1,227 pages) took
+# 1.35 GB and minutes. Beyond this many characters (about 1,750 pages, 2 GB) the PDF is refused up front.
+MAX_PDF_CHARS = 1_000_000
+CHARS_PER_PAGE = 570  # measured: 699,164 characters of plain paragraphs made 1,227 pages
+
+
+def document_chars(doc: Document) -> int:
+    """The characters a renderer sets: block texts, attachment names, table cells."""
+    return sum(len(b.text) + sum(map(len, b.items)) + sum(len(c) for r in b.rows for c in r) for b in doc.blocks)
+
+
+def require_pdf_size(doc: Document) -> Document:
+    """``doc`` when the PDF renderer can lay it out in reasonable memory; a one-line error otherwise."""
+    chars = document_chars(doc)
+    if chars > MAX_PDF_CHARS:
+        raise RenderError(f"is {chars:,} characters (about {chars // CHARS_PER_PAGE:,} pages); a PDF takes at most "
+                          f"{MAX_PDF_CHARS:,} (about {MAX_PDF_CHARS // CHARS_PER_PAGE:,} pages)",
+                          path=doc.source.path,
+                          hint="convert it to .docx (no such limit) and print from Word, or split the text")
+    return doc
+
+
 def render_pdf_bytes(doc: Document, profile: Profile | None = None, **pdf_options) -> bytes:
     from .render.pdf import render_pdf
 
-    return render_pdf(doc, profile or load_profile(), **pdf_options)
+    return render_pdf(require_pdf_size(doc), profile or load_profile(), **pdf_options)
 
 
 def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
@@ -166,7 +198,7 @@ def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
     from .outputs import default_output
 
     profile = profile or load_profile()
-    doc = as_document(doc_or_path, profile=profile, **parse_kwargs)
+    doc = require_text(as_document(doc_or_path, profile=profile, **parse_kwargs))
     out = out if out is not None else default_output(doc.source.path, ".pdf")
     source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
     return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, source)

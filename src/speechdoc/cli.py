@@ -251,9 +251,14 @@ def to_docx(file, output, encoding, keep_boilerplate, no_normalize, profile_name
       speechdoc to-docx speech.txt
       speechdoc to-docx speech.txt -o 讲话.docx --author 办公室
     """
+    from .outputs import check_output, default_output
+
     profile = load_profile(profile_name, sets)
-    out = api.to_docx(file, output, profile=profile, options=_read(encoding, keep_boilerplate, no_normalize),
-                      meta=Meta(author=author, org=org, date=date))
+    doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile,
+                    meta=Meta(author=author, org=org, date=date))
+    check_output(output if output is not None else default_output(doc.source.path, ".docx"), file)
+    out = api.to_docx(doc, output, profile=profile)
+    _warn(doc)
     if str(out) != "-":
         click.echo(f"speechdoc: wrote {out}", err=True)
 
@@ -289,8 +294,23 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
     notice = fonts.substitution_notice(fontset, fonts.glyph_report(fontset, doc, profile))
     if notice:
         click.echo(notice, err=True)
+    _warn(doc)
     if str(out) != "-":
         click.echo(f"speechdoc: wrote {out}", err=True)
+
+
+WARNINGS_SHOWN = 10
+
+
+def _warn(doc) -> None:
+    """The input's warnings (removed characters, numbering gaps…) on standard error, one line each."""
+    where = f"{doc.source.path}:" if doc.source.path else ""
+    for w in doc.warnings[:WARNINGS_SHOWN]:
+        line = f"{w.line}: " if w.line is not None else " "
+        click.echo(f"speechdoc: {w.severity}: {where}{line}{w.message}", err=True)
+    if len(doc.warnings) > WARNINGS_SHOWN:
+        click.echo(f"speechdoc: … {len(doc.warnings) - WARNINGS_SHOWN} more warning(s) "
+                   f"(see `speechdoc inspect`)", err=True)
 
 
 @main.command("fonts")

@@ -152,18 +152,43 @@ def block_to_dict(block: Block) -> dict[str, Any]:
 
 
 def block_from_dict(d: dict[str, Any]) -> Block:
-    lead = d.get("lead")
+    """A block from its JSON form; a field of the wrong type (a hand-edited model) raises ValueError."""
+    if not isinstance(d, dict):
+        raise ValueError(f"a block must be an object, not {d!r:.40}")
+    lead = _typed(d, "lead", dict, None)
+    if lead is not None:
+        lead = Lead(_typed(lead, "level", int, ...), _typed(lead, "text", str, ...), _typed(lead, "marker", str, None))
     return Block(
-        kind=d["kind"],
-        text=d.get("text", ""),
-        line=d.get("line"),
-        level=d.get("level"),
-        marker=d.get("marker"),
-        lead=Lead(lead["level"], lead["text"], lead.get("marker")) if lead else None,
-        items=tuple(d.get("items", ())),
-        rows=tuple(tuple(r) for r in d.get("rows", ())),
-        lines=tuple(d.get("lines", ())),
+        kind=_typed(d, "kind", str, ...),
+        text=_typed(d, "text", str, ""),
+        line=_typed(d, "line", int, None),
+        level=_typed(d, "level", int, None),
+        marker=_typed(d, "marker", str, None),
+        lead=lead,
+        items=tuple(_strings(d, "items")),
+        rows=tuple(tuple(_strings({"row": r}, "row")) for r in _typed(d, "rows", list, [])),
+        lines=tuple(_strings(d, "lines")),
     )
+
+
+def _typed(d: dict[str, Any], key: str, kind: type, default: Any) -> Any:
+    """``d[key]`` when it is a ``kind`` (``bool`` is not an int here); ``default`` when missing or null
+    (``...``: required)."""
+    value = d.get(key)
+    if value is None:
+        if default is ...:
+            raise ValueError(f"a block needs {key!r}")
+        return default
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ValueError(f"{key!r} must be {kind.__name__}, not {value!r:.40}")
+    return value
+
+
+def _strings(d: dict[str, Any], key: str) -> list[str]:
+    values = _typed(d, key, list, [])
+    if not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{key!r} must be a list of strings")
+    return values
 
 
 def _diag_to_dict(w: Diagnostic) -> dict[str, Any]:
@@ -192,12 +217,17 @@ def to_dict(doc: Document) -> dict[str, Any]:
 
 
 def from_dict(d: dict[str, Any]) -> Document:
-    if d.get("schema") != SCHEMA:
-        raise ValueError(f"not a speechdoc document (schema {d.get('schema')!r}, expected {SCHEMA!r})")
-    src = d.get("source") or {}
+    if not isinstance(d, dict) or d.get("schema") != SCHEMA:
+        schema = d.get("schema") if isinstance(d, dict) else None
+        raise ValueError(f"not a speechdoc document (schema {schema!r}, expected {SCHEMA!r})")
+    src = _typed(d, "source", dict, {})
+    meta = _typed(d, "meta", dict, {})
+    if not all(isinstance(v, str) for v in meta.values() if v is not None):
+        raise ValueError("'meta' values must be strings")
     return Document(
         blocks=tuple(block_from_dict(b) for b in d.get("blocks", ())),
-        source=Source(src.get("path"), src.get("encoding"), src.get("format", "text")),
+        source=Source(_typed(src, "path", str, None), _typed(src, "encoding", str, None),
+                      _typed(src, "format", str, "text")),
         dropped=tuple(Dropped(x["line"], x["text"], x["reason"]) for x in d.get("dropped", ())),
         edits=tuple(
             Edit(x["line"], x["column"], x["from"], x["to"], x.get("rule", "")) for x in d.get("edits", ())
@@ -206,13 +236,14 @@ def from_dict(d: dict[str, Any]) -> Document:
             Diagnostic(x["severity"], x["message"], x.get("line"), x.get("hint", ""), x.get("code", ""))
             for x in d.get("warnings", ())
         ),
-        meta=Meta(**(d.get("meta") or {})),
+        meta=Meta(**meta),
     )
 
 
 def dump(doc: Document, *, indent: int | None = 2) -> str:
-    """The model as JSON text (UTF-8, hanzi unescaped)."""
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+    """The model as JSON text (UTF-8, hanzi unescaped; a lone surrogate, which UTF-8 cannot hold, as ``\\udXXX``)."""
+    text = json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def load(text: str) -> Document:

@@ -55,7 +55,7 @@ def _preview(text: str) -> str:
 
 
 def _show(text: str) -> str:
-    return repr(text) if not text or text.isspace() or text == "\n" else text
+    return repr(text) if not text or text.isspace() or not text.isprintable() else text
 
 
 def _rule_counts(doc: Document) -> str:

@@ -7,7 +7,7 @@
     cleaned.warnings  # errors.Diagnostic
 
 Steps, in order, each a small module returning what it changed:
-control characters (``control``) → one-line texts split at U+3000 runs (``runs``) → zero-width characters
+control characters and text-direction marks (``control``) → one-line texts split at U+3000 runs (``runs``) → zero-width characters
 and outer whitespace (``spacing``) → glued head lines split (``glued``) → web boilerplate (``boilerplate``,
 skipped with ``keep_boilerplate``) → hard-wrapped lines joined, blank runs collapsed (``wrap``) →
 punctuation and inner spaces (``punctuation``, ``spacing``; skipped with ``normalize=False``).
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..errors import Diagnostic
 from ..model import Dropped, Edit
 from .boilerplate import drop_boilerplate
-from .control import remove_control_characters
+from .control import remove_control_characters, remove_direction_controls
 from .glued import split_glued_head
 from .punctuation import normalize_punctuation
 from .runs import split_space_runs
@@ -62,8 +62,11 @@ def clean(lines: list[str], *, keep_boilerplate: bool = False, normalize: bool =
 
 
 def _source_line(number: int, raw: str, edits: _Edits, warnings: list[Diagnostic]) -> list[Tracked]:
-    """One source line without control and zero-width characters, split at U+3000 runs, without padding."""
+    """One source line without control, direction and zero-width characters, split at U+3000 runs, without padding."""
     line, removed, found = remove_control_characters(Tracked.from_source(number, raw))
+    edits.extend(removed)
+    warnings.extend(found)
+    line, removed, found = remove_direction_controls(line)
     edits.extend(removed)
     warnings.extend(found)
     return [strip_outer(edits.take(remove_zero_width(piece))) for piece in edits.take(split_space_runs(line))]

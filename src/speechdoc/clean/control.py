@@ -1,5 +1,7 @@
 """Remove characters that are illegal in XML (and so in .docx): C0 controls except tab, lone surrogates,
-U+FFFE and U+FFFF. Each removal is an edit; each affected line gets one warning."""
+U+FFFE and U+FFFF. Remove text-direction controls (U+200E/200F marks, U+202A–202E embeddings and overrides,
+U+2066–2069 isolates): invisible in the source, they reverse or reorder Chinese text in Word and in a PDF.
+Each removal is an edit; each affected line gets one warning."""
 from __future__ import annotations
 
 import re
@@ -9,6 +11,7 @@ from ..model import Edit
 from .tracked import Span, Tracked
 
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+DIRECTION = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def remove_control_characters(line: Tracked) -> tuple[Tracked, list[Edit], list[Diagnostic]]:
@@ -19,4 +22,15 @@ def remove_control_characters(line: Tracked) -> tuple[Tracked, list[Edit], list[
     codes = ", ".join(sorted({f"U+{ord(m.group()):04X}" for m in found}))
     warning = Diagnostic("warning", f"removed {len(found)} control character(s) ({codes})", line.number,
                          "the text had invisible characters that Word cannot store", "control-character")
+    return new, edits, [warning]
+
+
+def remove_direction_controls(line: Tracked) -> tuple[Tracked, list[Edit], list[Diagnostic]]:
+    found = list(DIRECTION.finditer(line.text))
+    if not found:
+        return line, [], []
+    new, edits = line.replace(Span(m.start(), m.end(), "", "direction-control") for m in found)
+    codes = ", ".join(sorted({f"U+{ord(m.group()):04X}" for m in found}))
+    warning = Diagnostic("warning", f"removed {len(found)} text-direction mark(s) ({codes})", line.number,
+                         "invisible right-to-left marks would reverse or reorder the text", "direction-control")
     return new, edits, [warning]

@@ -20,13 +20,13 @@ _PAD = "\u3000 \u00a0\t"
 
 def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
     text = line.text
-    inner = [m for m in _RUN.finditer(text) if text[:m.start()].strip(_PAD) and text[m.end():].strip(_PAD)]
-    if len(text.strip(_PAD)) < MIN_LENGTH or len(inner) < MIN_RUNS:
+    first, last = len(text) - len(text.lstrip(_PAD)), len(text.rstrip(_PAD))  # the text between the padding
+    inner = [m for m in _RUN.finditer(text) if first < m.start() and m.end() < last]
+    if last - first < MIN_LENGTH or len(inner) < MIN_RUNS:
         return [line], []
-    pieces, edits, pos = [], [], 0
+    pieces, pos = [], 0
     for m in inner:
         pieces.append(line.slice(pos, m.start()))
-        edits += line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run")])[1]
         pos = m.end()
     pieces.append(line.slice(pos))
-    return pieces, edits
+    return pieces, line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run") for m in inner])[1]

@@ -82,9 +82,9 @@ def wrap_width(texts: list[str]) -> int | None:
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
     if _STARTS_ELEMENT.match(nxt) or _DATE_LIKE.match(nxt):
         return False
-    if _NEVER_ENDS.search(prev):
+    if _NEVER_ENDS.search(prev[-1:]):  # the last character only: a search of a long joined line is slow
         return True
-    if width is None or _ENDS_BLOCK.search(prev):
+    if width is None or _ENDS_BLOCK.search(prev[-1:]):
         return False
     if _STARTS_ELEMENT.match(prev) and not re.search("[。！？；]", prev):
         return False  # a heading standing alone

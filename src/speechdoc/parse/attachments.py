@@ -6,6 +6,8 @@ from .matchers import (is_attachment_label, is_closing_date, match_attachments_i
                        split_signature_date)
 from .state import State
 
+SINGLE_ATTACHMENT_NUMBER = "single-attachment-number"  # the warning code when the renderers leave a 1. out
+
 
 def attachments_rule(state: State, i: int, end: int, *, forced: bool = False) -> int:
     """One attachments block from line ``i`` and the item lines after it (up to ``end``)."""
@@ -30,6 +32,9 @@ def attachments_rule(state: State, i: int, end: int, *, forced: bool = False) ->
         j += 1
     if not items:
         state.warn(line.number, "附件 line without an attachment name", "write the name after 附件：")
+    elif numbered and len(items) == 1:
+        state.warn(line.number, f"a single attachment is not numbered: “{numbered[0][0]}.” is left out",
+                   "GB/T 9704 7.3.4 numbers attachments only when there are several", SINGLE_ATTACHMENT_NUMBER)
     state.add(Block("attachments", "\n".join(texts), line.number, items=tuple(items)))
     return j - i
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .source import SourceDocument
-from .text import SourceText, read_text
+from .text import SourceText, read_text, require_regular_file
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -28,6 +28,8 @@ _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body")
 def source_format(path: str | Path) -> str:
     """text | markdown | docx | legacy-word | html: what the file is, content first, then its name."""
     name = str(path)
+    if name != "-":
+        require_regular_file(name)  # opening a pipe to sniff it would block
     sniffed = _sniff(name) if name != "-" else None
     if sniffed:
         return sniffed

@@ -55,13 +55,31 @@ def read_text(path: str | Path, encoding: str | None = None) -> SourceText:
     return SourceText(path=None if name == "-" else name, encoding=enc, text=text)
 
 
+def require_regular_file(name: str) -> None:
+    """Refuse a folder, a device (``/dev/zero``), a pipe or a socket before anything opens it: reading one
+    would block or never end."""
+    p = Path(name)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", path=name, hint="use `speechdoc batch DIR` for a folder")
+    if p.exists() and not p.is_file():
+        raise InputError("is not a regular file (a device, pipe or socket)", path=name,
+                         hint="to read a stream, give `-` and pipe it to standard input")
+
+
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"standard input is over {MAX_INPUT_BYTES // (1024 * 1024)} MB; speechdoc reads at most "
+                         f"{MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    return data
+
+
 def _read_bytes(name: str) -> bytes:
     if name == "-":
-        return sys.stdin.buffer.read()
+        return _read_stdin()
     p = Path(name)
     try:
-        if p.is_dir():
-            raise InputError("is a folder, not a file", path=name, hint="use `speechdoc batch DIR` for a folder")
+        require_regular_file(name)
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(f"is {size // (1024 * 1024)} MB; speechdoc reads at most "
@@ -89,6 +107,9 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, name: str = "<inpu
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         utf8_failure = utf8_error
+    text = _utf8_with_surrogates(data)
+    if text is not None:
+        return "utf-8", text
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -126,16 +147,37 @@ def _decode_error(data: bytes, offset: int, enc: str, name: str) -> DecodeError:
     )
 
 
+def _utf8_with_surrogates(data: bytes) -> str | None:
+    """UTF-8 that holds encoded UTF-16 surrogates (CESU-8, WTF-8 from Java or JavaScript): pairs become their
+    character; lone surrogates stay for the cleaner to remove and report."""
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 def _refuse_binary(data: bytes, name: str) -> None:
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"is {what}, not text", path=name,
                              hint="give a .txt, .md, .docx or .html file")
-    head = data[:8192]
-    if b"\x00" in head:
+    if _looks_binary(data[:8192]):
         # UTF-16 without a BOM: every other byte of ASCII text is NUL.
         raise InputError("looks binary (it contains NUL bytes)", path=name,
                          hint="if it is UTF-16 text without a BOM, give --encoding utf-16-le")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Many NUL bytes, or NULs all on even or all on odd offsets (UTF-16). A few stray NULs in text are
+    control characters the cleaner removes and reports."""
+    nuls = [i for i, byte in enumerate(head) if byte == 0]
+    if not nuls:
+        return False
+    if len(nuls) * 10 >= len(head):
+        return True
+    even = sum(1 for i in nuls if i % 2 == 0)
+    return len(nuls) >= 8 and even in (0, len(nuls))
 
 
 def _plausible_chinese(text: str) -> bool:

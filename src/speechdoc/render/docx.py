@@ -35,6 +35,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Twips
+from docx.text.paragraph import Paragraph
 
 from .. import __version__
 from ..layout.title import break_title
@@ -393,6 +394,7 @@ class Body:
         self.profile = profile
         self.pitch = profile.page.line_pitch_twips
         self._first_paragraph = True
+        self._style_ids: dict[str, str] = {}
 
     def add_blocks(self, blocks: tuple[Block, ...]) -> None:
         blocks = tuple(blocks)
@@ -404,7 +406,10 @@ class Body:
 
     # -- helpers
     def _paragraph(self, key: str, text: str = ""):
-        paragraph = self.word.add_paragraph(style=self.word.styles[STYLE_NAMES[key]])
+        if key not in self._style_ids:  # a style lookup scans the whole stylesheet
+            self._style_ids[key] = self.word.styles[STYLE_NAMES[key]].style_id
+        p = oxml.add_body_paragraph(self.word.element.body, self._style_ids[key])
+        paragraph = Paragraph(p, self.word._body)
         if text:
             self._run(paragraph, text, key)
         return paragraph

@@ -52,6 +52,22 @@ def _child(parent, tag: str, order: tuple[str, ...]):
     return element
 
 
+def add_body_paragraph(body, style_id: str):
+    """A new ``w:p`` of style ``style_id`` at the end of ``body``, before its section properties.
+
+    python-docx finds the ``w:sectPr`` by scanning every child for each new paragraph (quadratic: minutes
+    for a 700-page text); this takes the last child, where a body keeps its ``w:sectPr``.
+    """
+    p = OxmlElement("w:p")
+    last = next(body.iterchildren(reversed=True), None)  # len(body) would count every child
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(p)
+    else:
+        body.append(p)
+    p.style = style_id
+    return p
+
+
 def _rpr_child(rpr, tag: str):
     return _child(rpr, tag, _RPR_ORDER)
 
