@@ -25,6 +25,7 @@ RULES = {
     "split-at-space-run": ("para-split", WARNING, "paragraphs run together on one line, parted only by spaces"),
     "split-glued-line": ("para-split", WARNING, "head lines glued together on one line"),
     "space-next-to-punctuation": ("spacing", WARNING, "a space next to full-width punctuation"),
+    "direction-control": ("spacing", WARNING, "an invisible text-direction mark"),
     "bullet": ("spacing", WARNING, "a bullet character before the text"),
     "date-zero-padding": ("date-padded", ERROR, "a zero-padded month or day '{before}'"),
     "year-zero": ("date-zero", WARNING, "the letter O or the digit 0 written for 〇 in a year"),
