@@ -11,6 +11,7 @@ import pytest
 
 from speechdoc import api
 from speechdoc.errors import InputError, OutputError
+from speechdoc.numerals import to_chinese
 
 from ..conftest import run_cli
 from .helpers import docx_text, files_in, kept_chars
@@ -286,19 +287,13 @@ def test_100000_character_line_without_punctuation(tmp_path):
     assert line in docx_text(out.read_bytes()).replace("\n", "")
 
 
-def chinese_number(n: int) -> str:
-    digits = "〇一二三四五六七八九"
-    tens, ones = divmod(n, 10)
-    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + (digits[ones] if ones else "")
-
-
 def test_5000_headings(tmp_path):
     """50 一、 × 9 （一） × 10 1. = 5,000 headings at three levels, a short paragraph after each ten."""
     parts = ["五千个标题", ""]
     for a in range(1, 51):
-        parts.append(f"{chinese_number(a)}、第{a}部分")
+        parts.append(f"{to_chinese(a)}、第{a}部分")
         for b in range(1, 10):
-            parts.append(f"（{chinese_number(b)}）第{a}部分第{b}节")
+            parts.append(f"（{to_chinese(b)}）第{a}部分第{b}节")
             parts += [f"{c}.第{a}-{b}-{c}项工作" for c in range(1, 11)]
             parts.append(hanzi_run(20, a * 10 + b) + "。")
     doc = api.parse_text("\n".join(parts))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .finding import ERROR, Finding
-from .markers import cn_number, cn_numeral
+from ..numerals import from_chinese, to_chinese
 from .numbering import BOUNDARY
 from .text import Text
 
@@ -21,7 +21,7 @@ def check_articles(text: Text):
         m = _ARTICLE.match(seg.text)
         if not m:
             continue
-        kind, number = m.group(2), cn_number(m.group(1))
+        kind, number = m.group(2), from_chinese(m.group(1))
         if number is None:
             continue
         if kind == "章":
@@ -32,5 +32,5 @@ def check_articles(text: Text):
             continue
         code = "num-gap" if number > prev + 1 else "num-duplicate"
         yield Finding(seg.line, seg.col, ERROR, code,
-                      f"'第{m.group(1)}{kind}' follows '第{cn_numeral(prev)}{kind}'",
-                      f"expected '第{cn_numeral(prev + 1)}{kind}'")
+                      f"'第{m.group(1)}{kind}' follows '第{to_chinese(prev)}{kind}'",
+                      f"expected '第{to_chinese(prev + 1)}{kind}'")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .finding import ERROR, WARNING, Edit, Finding
-from .markers import cn_number
+from ..numerals import from_chinese
 from .text import Segment, Text
 
 _YEAR_CHARS = "0-9〇零一二三四五六七八九OoＯ○"
@@ -87,7 +87,7 @@ def _year_value(year: _Part) -> int | None:
 
 
 def _number(part: _Part) -> int | None:
-    return int(part.text) if part.arabic else cn_number(part.text)
+    return int(part.text) if part.arabic else from_chinese(part.text)
 
 
 def _start(date: _Date) -> tuple[int, int]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numerals import from_chinese, outline_marker
+
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "[一二三四五六七八九十百〇零两]"
 
@@ -55,12 +57,12 @@ def read_marker(text: str) -> Marker | None:
         m = pattern.match(text)
         if not m:
             continue
-        number = cn_number(m.group(1)) if kind == "cn" else int(m.group(1))
+        number = from_chinese(m.group(1)) if kind == "cn" else int(m.group(1))
         if number is None or number == 0:
             continue
         if level == 1 and style == "一." and not _reads_as_heading_after(text[m.end():]):
             continue
-        return Marker(level, number, m.group(0), standard_marker(level, number), style)
+        return Marker(level, number, m.group(0), outline_marker(level, number), style)
     return None
 
 
@@ -68,46 +70,3 @@ def _reads_as_heading_after(rest: str) -> bool:
     return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff"
 
 
-def standard_marker(level: int, number: int) -> str:
-    if level == 1:
-        return f"{cn_numeral(number)}、"
-    if level == 2:
-        return f"（{cn_numeral(number)}）"
-    if level == 3:
-        return f"{number}."
-    return f"（{number}）"
-
-
-def cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None when the numeral is malformed."""
-    if text in ("十",):
-        return 10
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch in CN_DIGITS:
-            current = current * 10 + CN_DIGITS[ch] if current else CN_DIGITS[ch]
-        else:
-            return None
-    return total + current
-
-
-def cn_numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五."""
-    digits = "零一二三四五六七八九"
-    if number < 10:
-        return digits[number]
-    if number < 20:
-        return "十" + (digits[number % 10] if number % 10 else "")
-    if number < 100:
-        return digits[number // 10] + "十" + (digits[number % 10] if number % 10 else "")
-    rest = number % 100
-    head = digits[number // 100] + "百"
-    if rest == 0:
-        return head
-    return head + ("零" + digits[rest] if rest < 10 else cn_numeral(rest) if rest >= 20 else "一" + cn_numeral(rest))

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from .attachments import attachment_blocks
 from .finding import ERROR, WARNING, Edit, Finding
-from .markers import LEVEL_NAMES, Marker, cn_number, cn_numeral, read_marker, standard_marker
+from ..numerals import from_chinese, outline_marker, to_chinese
+from .markers import LEVEL_NAMES, Marker, read_marker
 from .text import Segment, Text
 
 BOUNDARY = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*$|^附\s*件\s*[\d一二三四五六七八九十]+\s*[：:]|^(注|说明|备注)\s*\d*\s*[：:]")
@@ -52,12 +53,12 @@ def _lead(state: _Outline, seg: Segment):
     if not m:
         return
     kind = "是" if m.group(2) else "第"
-    number = cn_number(m.group(1) or m.group(2))
+    number = from_chinese(m.group(1) or m.group(2))
     prev = state.leads.get(kind)
     state.leads[kind] = number
     if prev is None or number in (1, prev + 1):
         return
-    word = (lambda n: f"第{cn_numeral(n)}") if kind == "第" else (lambda n: f"{cn_numeral(n)}是")
+    word = (lambda n: f"第{to_chinese(n)}") if kind == "第" else (lambda n: f"{to_chinese(n)}是")
     code = "num-gap" if number > prev + 1 else "num-duplicate"
     yield Finding(seg.line, seg.col, ERROR, code, f"run-in lead '{word(number)}' follows '{word(prev)}'",
                   f"expected '{word(prev + 1)}'")
@@ -123,15 +124,15 @@ def _first_at_level(state: _Outline, seg: Segment, marker: Marker):
     carried = state.carried.get(marker.level)
     if marker.number == 1 or (carried is not None and marker.number == carried + 1):
         return
-    expected = standard_marker(marker.level, 1)
+    expected = outline_marker(marker.level, 1)
     yield Finding(seg.line, seg.col, ERROR, "num-gap",
                   f"numbering starts at '{marker.text}'; expected '{expected}'",
                   "number each level from 1 (or go on from the previous section)")
 
 
 def _out_of_sequence(seg: Segment, marker: Marker, prev: int) -> Finding:
-    expected = standard_marker(marker.level, prev + 1)
-    before = standard_marker(marker.level, prev)
+    expected = outline_marker(marker.level, prev + 1)
+    before = outline_marker(marker.level, prev)
     if marker.number == 1 and prev != 1:
         return Finding(seg.line, seg.col, WARNING, "num-restart",
                        f"numbering restarts at '{marker.text}' after '{before}' under the same heading",
@@ -156,7 +157,7 @@ def _forms(pairs):
                           f"write '{marker.standard}' with full-width brackets", edit)
         elif marker.level in standard_levels and not _extra_mark(marker):
             yield Finding(seg.line, seg.col, WARNING, "num-mixed",
-                          f"'{marker.text}' beside '{standard_marker(marker.level, 1)}'-style numbers at the same level",
+                          f"'{marker.text}' beside '{outline_marker(marker.level, 1)}'-style numbers at the same level",
                           f"use one form: '{marker.standard}'", edit)
         else:
             yield Finding(seg.line, seg.col, WARNING, "num-marker",

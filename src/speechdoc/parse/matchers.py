@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from ..clean.chars import has_hanzi
 from .sentence import first_sentence_end
-from .shapes import DATE, DATE_ONLY, DOC_NUMBER, ENDS_WITH_GENRE, chinese_number
+from ..numerals import from_chinese
+from .shapes import DATE, DATE_ONLY, DOC_NUMBER, ENDS_WITH_GENRE
 
 CN_NUM = "一二三四五六七八九十百〇零"
 MAX_HEADING = 60  # characters: a heading standing alone is at most this long
@@ -53,7 +54,7 @@ def match_outline(text: str) -> Outline | None:
         if "\u2460" <= raw <= "\u2473":
             number = ord(raw) - 0x245F
         else:
-            number = int(raw) if raw.isdigit() else chinese_number(raw)
+            number = int(raw) if raw.isdigit() else from_chinese(raw)
         if number is None or number == 0:
             continue
         if m.groupdict().get("sep") in (".", "．") and not has_hanzi(text[m.end():m.end() + 1]):
@@ -99,9 +100,9 @@ def match_speech_lead(text: str) -> SpeechLead | None:
     if not m:
         return None
     if m.group("ordinal"):
-        return SpeechLead(m.group("ordinal"), "第一，", chinese_number(m.group("n1")))
+        return SpeechLead(m.group("ordinal"), "第一，", from_chinese(m.group("n1")))
     if m.group("shi"):
-        return SpeechLead(m.group("shi"), "一是", chinese_number(m.group("n2")))
+        return SpeechLead(m.group("shi"), "一是", from_chinese(m.group("n2")))
     return SpeechLead(m.group("word"), "首先，", None)
 
 
@@ -279,5 +280,5 @@ _ARTICLE = re.compile(rf"^第(?P<num>[{CN_NUM}]{{1,4}})条(?=[\s\u3000]|[\u4e00-
 def match_article(text: str) -> tuple[str, int] | None:
     """``第十二条　…`` (an article of a regulation): (marker, number)."""
     m = _ARTICLE.match(text)
-    number = chinese_number(m.group("num")) if m else None
+    number = from_chinese(m.group("num")) if m else None
     return (m.group().strip(), number) if number else None

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..numerals import to_chinese
+
+
 CN_DIGITS = "〇零一二三四五六七八九十百"
 # Year digits as people write them: 〇/零, and the Latin O / Cyrillic О / ○ used for zero.
 YEAR_DIGITS = "〇零OoО○一二三四五六七八九"
@@ -29,41 +32,9 @@ GENRE_WORD = re.compile("|".join(sorted(GENRES, key=len, reverse=True)))
 ISO_DATE_AT = re.compile(ISO_DATE)
 
 
-def chinese_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99, 一百 → 100; None when it is not one."""
-    values = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if not text:
-        return None
-    if text.endswith("百") or "百" in text:
-        head, _, tail = text.partition("百")
-        hundreds = values.get(head, None) if head else 1
-        rest = chinese_number(tail.lstrip("零〇")) if tail.lstrip("零〇") else 0
-        return None if hundreds is None or rest is None else hundreds * 100 + rest
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        tens = values.get(head) if head else 1
-        ones = values.get(tail) if tail else 0
-        return None if tens is None or ones is None else tens * 10 + ones
-    return values.get(text) if len(text) == 1 else None
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (for messages)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    rest = n % 100
-    return digits[n // 100] + "百" + ("" if not rest else ("零" if rest < 10 else "") + chinese_numeral(rest)
-                                     if rest >= 20 or rest < 10 else "一" + chinese_numeral(rest))
-
-
 def format_marker(n: int, style: str) -> str:
     """Number ``n`` written in the marker ``style`` (一、 （一） 1. 1、 （1） ① 第一， 一是)."""
-    cn = chinese_numeral(n)
+    cn = to_chinese(n)
     return {"一、": f"{cn}、", "一.": f"{cn}.", "（一）": f"（{cn}）", "1.": f"{n}.", "1、": f"{n}、",
             "（1）": f"（{n}）", "①": chr(0x245F + n) if 1 <= n <= 20 else f"（{n}）", "第一，": f"第{cn}，",
             "一是": f"{cn}是", "第一章": f"第{cn}章", "第一节": f"第{cn}节",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .docx_styles import w, wval
-from .numerals import chinese_number
+from ..numerals import to_chinese
 
 _LEVELS = 9
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -136,11 +136,11 @@ def format_number(n: int, fmt: str) -> str:
     """One counter value in a Word number format (``w:numFmt``)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "japaneseCounting",
                "koreanCounting", "taiwaneseCountingThousand"):
-        return chinese_number(n)
+        return to_chinese(n)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
     if fmt == "chineseLegalSimplified":
-        return chinese_number(n).translate(str.maketrans("一二三四五六七八九十百", "壹贰叁肆伍陆柒捌玖拾佰"))
+        return to_chinese(n).translate(str.maketrans("一二三四五六七八九十百", "壹贰叁肆伍陆柒捌玖拾佰"))
     if fmt == "ideographTraditional":
         return _STEMS[(n - 1) % 10]
     if fmt == "ideographZodiac":

@@ -24,7 +24,8 @@ from markdown_it.token import Token
 from ..errors import Diagnostic
 from ..model import Meta
 from .front_matter import FrontMatter, split_front_matter
-from .numerals import has_own_number, marker_level, marker_number, outline_marker
+from ..numerals import outline_marker
+from .numerals import has_own_number, marker_level, marker_number
 from .source import Hint, SourceDocument, SourceLine, table_line
 from .text import read_text
 
