@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from speechdoc import api
-
 from ..conftest import ROOT, run_cli
 from .helpers import docx_text, pdf_text
 
