@@ -48,3 +48,6 @@ if [ "$dev" = 1 ]; then
 else
   python3 -m pip install -q "$here"
 fi
+# pyenv needs a new shim for the `speechdoc` command; say so when the scripts folder is not on PATH.
+command -v pyenv >/dev/null 2>&1 && pyenv rehash >/dev/null 2>&1 || true
+command -v speechdoc >/dev/null 2>&1 || echo "note: the speechdoc command is not on PATH; run it as: python3 -m speechdoc" >&2
