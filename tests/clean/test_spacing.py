@@ -23,3 +23,11 @@ def test_inner_spaces():
 
 def test_no_normalize_keeps_inner_spaces():
     assert clean(["中 国"], normalize=False).lines == ((1, "中 国"),)
+
+
+def test_spaces_between_the_phrases_of_a_speech_title_are_kept_as_full_width_spaces():
+    from speechdoc.clean import clean
+
+    cleaned = clean(["坚定信心 真抓实干 奋力谱写高质量发展新篇章", "中 国 人 民", "我们要 加强领导，落实 责任。"])
+    assert [t for _, t in cleaned.lines] == ["坚定信心\u3000真抓实干\u3000奋力谱写高质量发展新篇章", "中国人民",
+                                             "我们要加强领导，落实责任。"]

@@ -23,6 +23,8 @@ from .tracked import Span, Tracked
 
 _DATE_UNIT = re.compile("[年月日号]")
 SHORT_LINE = 24  # characters: in a line this short, a single space between hanzi is deliberate
+PHRASE_LINE = 40  # characters: a line this short without sentence punctuation may be phrases set apart by spaces
+_SENTENCE_MARKS = re.compile("[。，；！？、：]")
 _ARTICLE_MARKER = re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}(?:条|章|节|部分|篇)(?=[ \u00a0])")
 _BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)")
 
@@ -37,14 +39,14 @@ def strip_outer(line: Tracked) -> Tracked:
 
 def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
     text, spans = line.text, []
-    separator = _separator_run(text)
+    separators = _separator_runs(text)
     for m in SPACE_RUN.finditer(text):
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
         if (is_chinese(before) and not is_hanzi(before)) or (is_chinese(after) and not is_hanzi(after)):
             spans.append(Span(m.start(), m.end(), "", "space-next-to-punctuation"))
         elif is_chinese(before) and is_chinese(after):
-            if m.group() in (" ", "\u00a0") and m.start() != separator:
+            if m.group() in (" ", "\u00a0") and m.start() not in separators:
                 spans.append(Span(m.start(), m.end(), "", "space-between-hanzi"))
             elif m.group() != "\u3000":
                 spans.append(Span(m.start(), m.end(), "\u3000", "whitespace"))
@@ -55,17 +57,23 @@ def normalize_inner_spaces(line: Tracked) -> tuple[Tracked, list[Edit]]:
     return line.replace(spans)
 
 
-def _separator_run(text: str) -> int | None:
-    """Where a line has a deliberate separator space, kept as one U+3000 — after ``第一条`` / ``第一章``, or the one
-    space between hanzi in a short line (``国务院总理 李克强``, ``凝心聚力 共创辉煌``) — or None."""
+def _separator_runs(text: str) -> set[int]:
+    """Where a line has deliberate separator spaces, kept as one U+3000 each: after ``第一条`` / ``第一章``; the one
+    space between hanzi in a short line (``国务院总理 李克强``, ``凝心聚力 共创辉煌``); the spaces between phrases
+    of a short line without sentence punctuation (``坚定信心 真抓实干 奋力谱写新篇章``, a speech title) when
+    every phrase is at least two hanzi (``中 国`` is a stray space)."""
     marker = _ARTICLE_MARKER.match(text)
     if marker:
-        return marker.end()
-    if len(text) > SHORT_LINE:
-        return None
-    runs = [m.start() for m in SPACE_RUN.finditer(text)
+        return {marker.end()}
+    runs = [m for m in SPACE_RUN.finditer(text)
             if 0 < m.start() and m.end() < len(text) and is_hanzi(text[m.start() - 1]) and is_hanzi(text[m.end()])]
-    return runs[0] if len(runs) == 1 else None
+    if len(runs) == 1 and len(text) <= SHORT_LINE:
+        return {runs[0].start()}
+    if len(runs) > 1 and len(text) <= PHRASE_LINE and not _SENTENCE_MARKS.search(text):
+        phrases = SPACE_RUN.split(text)
+        if all(len(p) >= 2 for p in phrases):
+            return {m.start() for m in runs}
+    return set()
 
 
 def _in_date(before: str, after: str) -> bool:
