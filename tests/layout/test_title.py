@@ -42,3 +42,8 @@ def test_numbers_and_book_titles_are_not_split():
 def test_breaks_prefer_natural_points():
     lines = break_title("国务院办公厅关于加强三级公立医院绩效考核工作的意见", MAX)
     assert lines[0].endswith("关于") or lines[1].startswith("关于") or lines[0].endswith("加强")
+
+
+def test_the_authors_phrase_spaces_are_the_preferred_breaks_and_are_dropped_there():
+    lines = break_title("坚定信心\u3000真抓实干\u3000奋力谱写高质量发展新篇章", MAX)
+    assert lines == ["坚定信心\u3000真抓实干", "奋力谱写高质量发展新篇章"]

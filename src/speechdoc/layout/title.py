@@ -22,6 +22,7 @@ _CLOSING = set("，。、；：？！）》”’〕】")
 _OPENING = set("（《“‘〔【")
 
 MIN_LAST_LINE = 3  # never a 1–2 character last line
+_SPACES = " \u3000"
 
 
 def break_title(text: str, max_chars: int, author_lines: tuple[str, ...] = ()) -> list[str]:
@@ -53,7 +54,11 @@ def _penalties(text: str) -> dict[int, float]:
         if i in protected or text[i] in _CLOSING or text[i - 1] in _OPENING:
             continue
         c = 40.0  # a break between two arbitrary characters may split a word: only when nothing else fits
-        if any(text.startswith(w, i) for w in _BREAK_BEFORE):
+        if text[i] in _SPACES:
+            c = -5.0  # the author's own separator between phrases: the best place (the space is dropped)
+        elif text[i - 1] in _SPACES:
+            continue
+        elif any(text.startswith(w, i) for w in _BREAK_BEFORE):
             c = 0.0
         elif any(text.endswith(w, 0, i) for w in _BREAK_AFTER):
             c = 1.0
@@ -74,7 +79,7 @@ def _best_split(text: str, count: int, max_chars: int) -> list[str] | None:
     target = len(text) / count
     for cut in itertools.combinations(points, count - 1):
         bounds = (0, *cut, len(text))
-        lines = [text[a:b] for a, b in itertools.pairwise(bounds)]
+        lines = [text[a:b].strip(_SPACES) for a, b in itertools.pairwise(bounds)]
         if not _acceptable(lines, max_chars):
             continue
         balance = sum((len(line) - target) ** 2 for line in lines) / 8
