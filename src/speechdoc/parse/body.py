@@ -68,13 +68,22 @@ def style_of(outline: Outline) -> str:
 def speech_lead_rule(state: State, i: int, end: int) -> int:
     line = state.lines[i]
     found = match_speech_lead(line.text)
-    if found is None:
+    if found is None or (found.family == "首先，" and not _has_sibling_word(state, end, found.marker)):
         return 0
     state.number(i, f"lead:{found.family}", 0, found.marker, found.number, found.family)
     lead = run_in_sentence(line.text, len(found.marker), limit=MAX_LEAD, alone_ok=True)
     state.add(Block("paragraph", line.text, line.number,
                     lead=Lead(state.lead_level, lead, found.marker) if lead else None))
     return 1
+
+
+def _has_sibling_word(state: State, end: int, marker: str) -> bool:
+    """首先，/其次，/最后，… lead a series: a lone ``最后，`` (a closing wish in a 致辞) is an ordinary sentence."""
+    for other in state.lines[:end]:
+        sibling = match_speech_lead(other.text)
+        if sibling and sibling.family == "首先，" and sibling.marker != marker:
+            return True
+    return False
 
 
 MAX_BLOCKS_BEFORE_SALUTATION = 3  # an editor's note may precede 同志们： by this many paragraphs
