@@ -416,3 +416,11 @@ def test_cli_converts_the_bundled_sample_text(tmp_path: Path):
     assert styles[:2] == ["Title", "Salutation"]
     assert styles.count("Heading 1") == 3
     assert any(r.style.name == "Run-in Heading 2" for p in word.paragraphs for r in p.runs)
+
+
+def test_joint_issuers_stay_on_the_dates_page(profile):
+    doc = Document(blocks=(Block("paragraph", "正文。"), Block("signature", "中共某区委组织部"),
+                           Block("signature", "某区人力资源和社会保障局"), Block("date", "2024年5月20日")))
+    paragraphs = docx.Document(io.BytesIO(render_docx(doc, profile))).paragraphs
+    signatures = [p for p in paragraphs if p.text.startswith(("中共", "某区"))]
+    assert [p.paragraph_format.keep_with_next for p in signatures] == [True, True]

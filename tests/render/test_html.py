@@ -144,3 +144,11 @@ def test_levels_outside_the_profile_fall_back_to_body_text(fontset):
     views = html.block_views(doc, PROFILE, fontset)
     assert [v.key for v in views] == ["body", "body"] and views[0].lead == ""
     assert fonts.glyph_report(fontset, doc, PROFILE).fallback == {}
+
+
+def test_joint_issuers_stay_on_the_dates_page(fontset):
+    doc = model.Document(blocks=(model.Block("paragraph", "正文。"), model.Block("signature", "中共某区委组织部"),
+                                 model.Block("signature", "某区人力资源和社会保障局"),
+                                 model.Block("date", "2024年5月20日")))
+    views = html.block_views(doc, load_profile(), fontset)
+    assert [("break-after: avoid" in v.style) for v in views[1:]] == [True, True, False]

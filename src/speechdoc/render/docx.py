@@ -539,6 +539,8 @@ class Body:
 
     def _add_signature(self, block: Block, before, after) -> None:
         paragraph = self._paragraph("signature", block.text)
+        if after is not None and after.kind == "signature":
+            paragraph.paragraph_format.keep_with_next = True  # joint issuers: every 署名 on the date's page
         if after is not None and after.kind == "date":
             place = place_signature_and_date(block.text, after.text, self.profile)
             oxml.set_right_indent(paragraph._p.get_or_add_pPr(), twips=pt_to_twips(place.signature_right))

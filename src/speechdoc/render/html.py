@@ -299,14 +299,18 @@ def _title_group(blocks: list[Block], views: list[BlockView]) -> None:
 
 
 def _closing(profile: Profile, blocks: list[Block], views: list[BlockView]) -> None:
-    """署名 and 成文日期 placed as a pair (7.3.5.2)."""
+    """署名 and 成文日期 placed as a pair (7.3.5.2); the 署名 lines (several for joint issuers) stay on the
+    date's page."""
     for i, block in enumerate(blocks):
-        if block.kind != "signature" or i + 1 >= len(blocks) or blocks[i + 1].kind != "date":
+        following = blocks[i + 1].kind if i + 1 < len(blocks) else None
+        if block.kind != "signature" or following not in ("signature", "date"):
             continue
-        sig_right, date_right = closing_indents(profile, block.text, blocks[i + 1].text)
-        size = profile.block("signature").size_pt
-        views[i].style = f"margin-right: {round(sig_right * char_pt(profile, size), 3)}pt"
-        views[i + 1].style = f"margin-right: {round(date_right * char_pt(profile, size), 3)}pt"
+        if following == "date":
+            sig_right, date_right = closing_indents(profile, block.text, blocks[i + 1].text)
+            size = profile.block("signature").size_pt
+            views[i].style = f"margin-right: {round(sig_right * char_pt(profile, size), 3)}pt; "
+            views[i + 1].style = f"margin-right: {round(date_right * char_pt(profile, size), 3)}pt"
+        views[i].style += "break-after: avoid"
 
 
 def document_meta(doc: Document, created: str | None = None) -> dict:
