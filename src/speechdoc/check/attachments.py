@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..parse.attachments import name_continues
 from .finding import ERROR, WARNING, Edit, Finding
 from .markers import Marker, read_marker
 from .text import Segment, Text
@@ -49,8 +50,15 @@ def attachment_blocks(text: Text) -> list[Block]:
             items.append(Item(segs[i], m.end(), read_marker(rest)))
         j = i + 1
         numbered = not items or items[0].marker is not None
-        while numbered and j < len(segs) and _list_item(segs[j]):
-            items.append(Item(segs[j], 0, read_marker(segs[j].text)))
+        name = items[-1].name if items else ""
+        while j < len(segs):
+            if name_continues(name):
+                name += segs[j].text  # a wrapped name goes on in this line (``…要点和`` / ``责任分工）``)
+            elif numbered and _list_item(segs[j]):
+                items.append(Item(segs[j], 0, read_marker(segs[j].text)))
+                name = items[-1].name
+            else:
+                break
             taken.append(j)
             j += 1
         blocks.append(Block(segs[i], m.start(1), tuple(items), frozenset(taken)))

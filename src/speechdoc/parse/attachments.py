@@ -22,13 +22,19 @@ def attachments_rule(state: State, i: int, end: int, *, forced: bool = False) ->
     elif rest:
         items.append(rest)
     j = i + 1
-    while j < end and (numbered or not rest) and state.hint(j) is None:
-        more = split_attachment_items(state.lines[j].text)
-        if not more:
+    while j < end and state.hint(j) is None:
+        text = state.lines[j].text
+        if items and name_continues(items[-1]):
+            items[-1] += text  # a wrapped name: ``…检查要点和`` / ``责任分工）`` (7.3.4 回行)
+        elif numbered or not rest:
+            more = split_attachment_items(text)
+            if not more:
+                break
+            _add_items(state, j, more, items)
+            numbered = numbered or more
+        else:
             break
-        texts.append(state.lines[j].text)
-        _add_items(state, j, more, items)
-        numbered = numbered or more
+        texts.append(text)
         j += 1
     if not items:
         state.warn(line.number, "附件 line without an attachment name", "write the name after 附件：")
@@ -37,6 +43,14 @@ def attachments_rule(state: State, i: int, end: int, *, forced: bool = False) ->
                    "GB/T 9704 7.3.4 numbers attachments only when there are several", SINGLE_ATTACHMENT_NUMBER)
     state.add(Block("attachments", "\n".join(texts), line.number, items=tuple(items)))
     return j - i
+
+
+_PAIRS = ("（）", "《》", "〔〕", "(）", "“”")
+
+
+def name_continues(name: str) -> bool:
+    """The name stops inside brackets or a book title: its next line continues it."""
+    return any(name.count(a) > name.count(b) for a, b in _PAIRS)
 
 
 def _intro_rest(state: State, i: int, end: int, forced: bool) -> str | None:
