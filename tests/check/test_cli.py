@@ -98,3 +98,17 @@ def test_fix_in_place_keeps_the_encoding_and_line_endings(tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     text = f.read_bytes().decode("gb18030")
     assert "同志们：\r\n" in text and "2024年2月5日" in text and text.endswith("\r\n")
+
+
+def test_markdown_and_html_are_refused_not_damaged(tmp_path):
+    md = tmp_path / "speech.md"
+    md.write_text("---\ntitle: 讲话\nspeaker: 李强\n---\n\n同志们:\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>&nbsp;&nbsp;这次会议,很重要。</p></body></html>", encoding="utf-8")
+    for path in (md, page):
+        before = path.read_bytes()
+        for args in (("check", str(path)), ("fix", "--in-place", str(path))):
+            result = run_cli(*args)
+            assert result.returncode == 1
+            assert "read plain text only" in result.stderr.decode()
+        assert path.read_bytes() == before

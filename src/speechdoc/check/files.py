@@ -23,15 +23,28 @@ class FixedFile:
     result: FixResult
 
 
+def read_plain_text(path: str, encoding: str | None):
+    """The file as plain text; Markdown, Word and HTML files are refused: their markup is not text to proofread,
+    and ``fix`` would damage it (front matter, entities)."""
+    from ..readers import read_text
+    from ..readers.dispatch import source_format
+
+    if path != "-":
+        fmt = source_format(path)
+        if fmt != "text":
+            raise InputError(f"is a {fmt} file; check and fix read plain text only", path=path,
+                             hint="convert it with `speechdoc to-docx` / `to-pdf` (they read it), "
+                                  "or proofread the text saved as .txt")
+    return read_text(path, encoding)
+
+
 def check_paths(paths: list[str], encoding: str | None = None, on_error=None) -> list[Finding]:
     """The findings of every file; a file that cannot be read raises, or with ``on_error`` is handed to it
     and the others are still checked."""
-    from ..readers import read_text
-
     findings: list[Finding] = []
     for path in paths:
         try:
-            src = read_text(path, encoding)
+            src = read_plain_text(path, encoding)
         except SpeechdocError as exc:
             if on_error is None:
                 raise
@@ -44,13 +57,12 @@ def check_paths(paths: list[str], encoding: str | None = None, on_error=None) ->
 def fix_file(path: str, output: str | None = None, *, in_place: bool = False,
              encoding: str | None = None) -> FixedFile:
     from ..outputs import check_output, write_atomic
-    from ..readers import read_text
 
     if in_place and output:
         raise InputError("give either -o or --in-place, not both")
     if in_place and path == "-":
         raise InputError("cannot fix standard input in place", hint="give -o OUT or no -o for standard output")
-    src = read_text(path, encoding)
+    src = read_plain_text(path, encoding)
     result = fix_lines(src.lines)
     target = path if in_place else (output or "-")
     out_encoding = _output_encoding(src.encoding) if in_place else "utf-8"
