@@ -48,3 +48,12 @@ def test_keep_boilerplate_keeps_everything():
     lines = ["当前位置:首页 > 正文", "标题", "正文。"]
     assert clean(lines, keep_boilerplate=True).dropped == ()
     assert len(clean(lines, keep_boilerplate=True).lines) == 3
+
+
+def test_a_headline_above_a_subtitle_is_the_title_not_boilerplate():
+    from speechdoc.clean import clean
+
+    cleaned = clean(["在全市经济工作会议上的讲话", "发布时间：2024-03-01 来源：市政府办", "——在全市经济工作会议上的讲话",
+                     "同志们：", "今天开会。"])
+    assert [t for _, t in cleaned.lines][0] == "在全市经济工作会议上的讲话"
+    assert [d.line for d in cleaned.dropped] == [2]

@@ -96,6 +96,8 @@ def _mark_page_headline(lines: list[Tracked], content: list[int], reasons: dict[
     if len(before) != 1 or not after:
         return
     headline, first = lines[before[0]].text, lines[after[0]].text
+    if first.startswith(("—", "-", "─")):
+        return  # ``——在…上的讲话`` under the headline is the subtitle: the headline is the title itself
     if len(first) <= 60 and not _SENTENCE_END.search(first) and _similar(headline, first):
         reasons[before[0]] = "page headline (the article repeats its title)"
 
