@@ -42,3 +42,10 @@ def test_attachment_items_are_checked():
 
 def test_an_attachment_page_numbers_on_its_own():
     assert _warnings("一、甲", "二、乙", "附件", "附件标题", "一、丙", "二、丁") == []
+
+
+def test_a_lead_series_may_start_again_in_another_paragraph():
+    from speechdoc.api import parse_text
+
+    doc = parse_text("同志们：\n一是产业结构不优。二是创新能力不强。\n我们要加把劲。\n一是要加快转型。二是要深化改革。\n")
+    assert not [w for w in doc.warnings if w.code == "numbering"]

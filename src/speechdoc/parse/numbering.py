@@ -48,6 +48,8 @@ def _warn(item: Numbered, message: str) -> Diagnostic:
 
 def _check_number(item: Numbered, last: int | None, overall: int | None, out: list[Diagnostic]) -> None:
     n = item.number
+    if n == 1 and ":lead:" in item.sequence:
+        return  # 一是… / 第一，… start a new series in any paragraph
     if last is None:
         if n != 1 and n != (overall or 0) + 1:
             out.append(_warn(item, f"numbering starts at {item.marker} (expected 1)"))
