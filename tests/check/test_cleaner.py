@@ -87,3 +87,10 @@ def test_an_edit_of_a_rule_added_later_is_still_reported_and_fixed(monkeypatch):
     monkeypatch.setattr(cleaner, "cleaner", lambda: clean)
     assert [(f.code, f.severity) for f in check_lines(["一~二"])] == [("normalize", "warning")]
     assert fix_lines(["一~二"]).lines == ["一～二"]
+
+
+def test_a_deliberate_separator_space_is_no_finding():
+    from speechdoc.check import check_lines
+
+    assert not [f for f in check_lines(["在会议上的讲话", "市长 王建国", "同志们：", "今天开会。"], "x.txt")
+                if f.code == "spacing"]

@@ -63,8 +63,13 @@ def cleaner_findings(lines: list[str]) -> list[Finding] | None:
         return None
     cleaned = clean(list(lines), keep_boilerplate=False, normalize=True)
     findings = [_dropped(d, lines) for d in cleaned.dropped]
-    findings += [_edited(e, lines) for e in cleaned.edits]
+    findings += [_edited(e, lines) for e in cleaned.edits if not _deliberate_separator(e)]
     return findings
+
+
+def _deliberate_separator(e) -> bool:
+    """Spaces the converter keeps as one full-width space (``市长 王建国``, ``单位　　电话``) are no finding."""
+    return e.rule == "whitespace" and e.after == "\u3000"
 
 
 def _dropped(d, lines: list[str]) -> Finding:
