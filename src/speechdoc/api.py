@@ -155,12 +155,14 @@ def render_docx_bytes(doc: Document, profile: Profile | None = None) -> bytes:
 def to_docx(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
             profile: Profile | None = None, **parse_kwargs) -> Path:
     """Write ``doc_or_path`` as a GB/T 9704 .docx; returns the output path (default: next to the input)."""
-    from .outputs import default_output
+    from .outputs import check_default_output, default_output
 
     profile = profile or load_profile()
     doc = require_text(as_document(doc_or_path, profile=profile, **parse_kwargs))
-    out = out if out is not None else default_output(doc.source.path, ".docx")
     source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
+    if out is None:
+        out = default_output(doc.source.path, ".docx")
+        check_default_output(out, source)
     return _write(render_docx_bytes(doc, profile), out, source)
 
 
@@ -195,12 +197,14 @@ def render_pdf_bytes(doc: Document, profile: Profile | None = None, **pdf_option
 def to_pdf(doc_or_path: Document | str | Path, out: str | Path | None = None, *,
            profile: Profile | None = None, pdf_options: dict | None = None, **parse_kwargs) -> Path:
     """Write ``doc_or_path`` as a print-ready PDF with embedded fonts; returns the output path."""
-    from .outputs import default_output
+    from .outputs import check_default_output, default_output
 
     profile = profile or load_profile()
     doc = require_text(as_document(doc_or_path, profile=profile, **parse_kwargs))
-    out = out if out is not None else default_output(doc.source.path, ".pdf")
     source = doc.source.path if isinstance(doc_or_path, Document) else str(doc_or_path)  # e.g. a .json model
+    if out is None:
+        out = default_output(doc.source.path, ".pdf")
+        check_default_output(out, source)
     return _write(render_pdf_bytes(doc, profile, **(pdf_options or {})), out, source)
 
 

@@ -251,12 +251,15 @@ def to_docx(file, output, encoding, keep_boilerplate, no_normalize, profile_name
       speechdoc to-docx speech.txt
       speechdoc to-docx speech.txt -o 讲话.docx --author 办公室
     """
-    from .outputs import check_output, default_output
+    from .outputs import check_default_output, check_output, default_output
 
     profile = load_profile(profile_name, sets)
     doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile,
                     meta=Meta(author=author, org=org, date=date))
-    check_output(output if output is not None else default_output(doc.source.path, ".docx"), file)
+    if output is None:
+        check_default_output(default_output(doc.source.path, ".docx"), file)
+    else:
+        check_output(output, file)
     out = api.to_docx(doc, output, profile=profile)
     _warn(doc)
     if str(out) != "-":
@@ -282,13 +285,16 @@ def to_pdf(file, output, encoding, keep_boilerplate, no_normalize, profile_name,
       speechdoc to-pdf speech.txt -o - > speech.pdf
     """
     from . import fonts
-    from .outputs import check_output, default_output
+    from .outputs import check_default_output, check_output, default_output
 
     profile = load_profile(profile_name, sets)
     doc = api.parse(file, options=_read(encoding, keep_boilerplate, no_normalize), profile=profile,
                     meta=Meta(author=author, org=org, date=date))
     fontset = fonts.resolve_fonts(profile, font_dirs=font_dir, strict_fonts=strict_fonts)
-    check_output(output if output is not None else default_output(doc.source.path, ".pdf"), file)
+    if output is None:
+        check_default_output(default_output(doc.source.path, ".pdf"), file)
+    else:
+        check_output(output, file)
     out = api.to_pdf(doc, output, profile=profile,
                      pdf_options={"font_dirs": font_dir, "strict_fonts": strict_fonts, "real_date": real_date})
     notice = fonts.substitution_notice(fontset, fonts.glyph_report(fontset, doc, profile))

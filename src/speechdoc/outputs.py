@@ -47,6 +47,37 @@ def check_output(out: str | Path, source: str | None) -> None:
         raise OutputError(f"the output folder {str(parent)!r} is not writable", path=str(out))
 
 
+PDF_ID_PREFIX = b"speechdoc-"  # the start of the /ID speechdoc gives every PDF (render/pdf.py)
+
+
+def made_by_speechdoc(path: str | Path) -> bool:
+    """Whether ``path`` is a file speechdoc wrote and nobody has saved since: a .docx whose application is
+    speechdoc (Word or WPS put their own name there on saving), a PDF whose identifier speechdoc set."""
+    p = Path(path)
+    try:
+        if p.suffix.lower() == ".docx":
+            import zipfile
+
+            with zipfile.ZipFile(p) as package:
+                return b"<Application>speechdoc" in package.read("docProps/app.xml")[:4096]
+        if p.suffix.lower() == ".pdf":
+            with p.open("rb") as fh:
+                fh.seek(max(p.stat().st_size - 8192, 0))
+                return b"/ID [(" + PDF_ID_PREFIX in fh.read()
+    except Exception:  # noqa: BLE001 - an unreadable or damaged file is not one of ours
+        return False
+    return False
+
+
+def check_default_output(out: str | Path, source: str | None) -> None:
+    """Like ``check_output``, for an output the user did not name: a file already there that speechdoc did not
+    write (the user's own 讲话.docx beside 讲话.txt) is never replaced."""
+    check_output(out, source)
+    if Path(out).exists() and not made_by_speechdoc(out):
+        raise OutputError("a file speechdoc did not write is already there; it is not replaced", path=str(out),
+                          hint="name the output with -o (or move that file away)")
+
+
 def write_atomic(out: str | Path, data: bytes) -> None:
     """Write ``data`` to ``out`` through a temporary file in the same folder and a rename.
 

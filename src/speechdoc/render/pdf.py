@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import RenderError
 from ..fonts import FontSet, resolve_fonts
+from ..outputs import PDF_ID_PREFIX
 from ..model import Document
 from ..resources import data_dir
 from ..style.profile import Profile
@@ -142,7 +143,8 @@ def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), s
     fetcher = url_fetcher(fontset)
     config = font_configuration()
     base = data_dir("templates").as_uri() + "/"
-    identifier = hashlib.sha256((html + css).encode("utf-8")).hexdigest()[:32].encode("ascii")
+    digest = hashlib.sha256((html + css).encode("utf-8")).hexdigest()[:22].encode("ascii")
+    identifier = PDF_ID_PREFIX + digest  # recognisable, so a default output is replaced only when it is ours
     quiet = _QuietWeasyPrint()
     logger = logging.getLogger("weasyprint")
     logger.addFilter(quiet)
