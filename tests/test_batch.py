@@ -441,3 +441,16 @@ def test_files_are_taken_in_natural_order(tmp_path):
         (tmp_path / name).write_text(SPEECH, encoding="utf-8")
     found, _ = batch.walk(tmp_path, recursive=True, suffixes=TXT)
     assert [str(f.rel) for f in found] == ["1.txt", "2.txt", "10.txt", "第9号.txt", "第10号.txt"]
+
+
+def test_batch_never_replaces_an_output_file_speechdoc_did_not_write(tmp_path):
+    from speechdoc.cli import main
+    from click.testing import CliRunner
+
+    (tmp_path / "讲话.txt").write_text("同志们：\n今天开会。\n", encoding="utf-8")
+    theirs = tmp_path / "讲话.pdf"
+    theirs.write_bytes(b"%PDF-1.4 the user's own scan")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path), "--to", "pdf", "-j", "1"])
+    assert result.exit_code == 1
+    assert theirs.read_bytes() == b"%PDF-1.4 the user's own scan"
+    assert "did not write it" in result.output

@@ -372,7 +372,7 @@ def _refuse_clashes(jobs: list[Job], plan: Plan) -> list[Job]:
 
 
 def _set_aside_or_keep(job: Job, plan: Plan, force: bool) -> None:
-    escape = _escapes(job)
+    escape = _escapes(job) or _foreign_output(job, plan)
     if escape:
         plan.outcomes.append(Outcome(job.name, FAILED, reason=escape))
         return
@@ -385,6 +385,17 @@ def _set_aside_or_keep(job: Job, plan: Plan, force: bool) -> None:
             plan.outcomes.append(Outcome(job.name, UP_TO_DATE, outputs=tuple(printable(str(p)) for _, p in job.targets)))
             return
     plan.jobs.append(job)
+
+
+def _foreign_output(job: Job, plan: Plan) -> str:
+    """Why an output would replace a file speechdoc did not write (the user's own 讲话.pdf), or ''. A file the
+    stamps record as made by an earlier batch is ours."""
+    from .outputs import made_by_speechdoc
+
+    for _, p in job.targets:
+        if p.exists() and plan.stamps.source_of(p) is None and not made_by_speechdoc(p):
+            return f"{printable(p.name)} is already there and speechdoc did not write it; not replaced (use -o OUTDIR)"
+    return ""
 
 
 def _escapes(job: Job) -> str:
