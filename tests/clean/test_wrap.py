@@ -53,3 +53,12 @@ def test_an_indented_line_starts_a_paragraph_when_only_first_lines_are_indented(
     lines = ["\u3000\u3000第一段第一行很长很长很长很长很长很长很长很长很", "长很长的内容写完了", "\u3000\u3000第二段很长很长很长很长很长很长很长很长很长",
              "很长的内容", "\u3000\u3000第三段很长很长很长很长很长很长很长很长很长很", "长的内容", "\u3000\u3000第四段很长很长很长很长很长很长很长很长很长很", "长"]
     assert [n for n, _ in clean(lines).lines] == [1, 3, 5, 7]
+
+
+def test_a_line_ending_inside_a_book_title_or_brackets_continues():
+    from speechdoc.clean import clean
+
+    cleaned = clean(["根据《中华人民共和国城乡规划法》和《××省城乡", "规划条例》，结合我区实际，开展活动。",
+                     "完成改造项目（含老旧", "小区改造）36个。", "一、总体要求"])
+    assert [t for _, t in cleaned.lines] == ["根据《中华人民共和国城乡规划法》和《××省城乡规划条例》，结合我区实际，开展活动。",
+                                             "完成改造项目（含老旧小区改造）36个。", "一、总体要求"]

@@ -4,7 +4,9 @@ When some lines are indented and others are not (a PDF copy indents only a parag
 line always starts a new paragraph. Otherwise a line is joined with the next source line (never with a piece
 split off the same line) when it is not blank and does not start a new element
 (an outline marker, a speech lead, 附件, a date…), and either
-- the line ends with a mark that never ends a paragraph (``，`` ``、`` ``,`` …), or
+- the line ends with a mark that never ends a paragraph (``，`` ``、`` ``,`` …), or inside a pair of marks
+  (``《`` without its ``》``, ``（`` without its ``）`` …), or the next line starts with a mark no line may start
+  with (``，`` ``。`` ``）`` …), or
 - the text is hard-wrapped (most long lines have about the same width, the wrap width) and this line
   reaches that width without ending a sentence.
 Each join is an edit (``\\n`` → nothing, or → a space between two Latin words) on the first line.
@@ -29,6 +31,9 @@ _ENDS_BLOCK = re.compile(r"[。！？!?；;：:…”』」）)》】]$")
 _STARTS_ELEMENT = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]|[①-⑳]"
     r"|第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|首先|其次|再次|最后|附件|——|--)")
+_NEVER_STARTS = re.compile(r"^[，。、；：？！）》”’」』】]")
+_PAIRS = (("《", "》"), ("（", "）"), ("“", "”"), ("〔", "〕"))
+MAX_PAIR_SPAN = 60  # characters: an opening mark this close to the line's end still waits for its closing one
 _DATE_LIKE = re.compile(r"^[\d〇零一二三四五六七八九十O]{2,4}年.{1,6}日$")
 
 
@@ -79,11 +84,18 @@ def wrap_width(texts: list[str]) -> int | None:
     return best
 
 
+def _open_pair(tail: str) -> bool:
+    """The text ends inside 《》, （）, “” or 〔〕: its last opening mark has no closing one after it."""
+    return any(tail.rfind(a) > tail.rfind(b) for a, b in _PAIRS)
+
+
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
     if _STARTS_ELEMENT.match(nxt) or _DATE_LIKE.match(nxt):
         return False
     if _NEVER_ENDS.search(prev[-1:]):  # the last character only: a search of a long joined line is slow
         return True
+    if _NEVER_STARTS.match(nxt) or _open_pair(prev[-MAX_PAIR_SPAN:]):
+        return True  # ``…和《××省城乡`` / ``规划条例》…``: a line never ends inside a book title or brackets
     if width is None or _ENDS_BLOCK.search(prev[-1:]):
         return False
     if _STARTS_ELEMENT.match(prev) and not re.search("[。！？；]", prev):
