@@ -57,3 +57,10 @@ def test_a_headline_above_a_subtitle_is_the_title_not_boilerplate():
                      "同志们：", "今天开会。"])
     assert [t for _, t in cleaned.lines][0] == "在全市经济工作会议上的讲话"
     assert [d.line for d in cleaned.dropped] == [2]
+
+
+def test_a_dotted_page_number_from_a_pdf_copy_is_dropped_whole():
+    from speechdoc.clean import clean
+
+    cleaned = clean(["正文第一段，继续写。", "·4·", "写完了。"])
+    assert [(d.line, d.text, d.reason) for d in cleaned.dropped] == [(2, "·4·", "page number")]

@@ -26,7 +26,7 @@ SHORT_LINE = 24  # characters: in a line this short, a single space between hanz
 PHRASE_LINE = 40  # characters: a line this short without sentence punctuation may be phrases set apart by spaces
 _SENTENCE_MARKS = re.compile("[。，；！？、：]")
 _ARTICLE_MARKER = re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}(?:条|章|节|部分|篇)(?=[ \u00a0])")
-_BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)")
+_BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)(?!\d{1,4}\s*[·•]$)")  # not a page number ·4·
 
 
 def remove_zero_width(line: Tracked) -> tuple[Tracked, list[Edit]]:
