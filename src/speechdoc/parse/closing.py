@@ -11,6 +11,8 @@ looks like a title, is the attachment's title; the rest is parsed like a body.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Block
 from .attachments import is_bare_attachments_intro
 from .matchers import (is_attachment_label, is_closing_date, is_note, is_record_line, is_signature_shape,
@@ -54,11 +56,27 @@ def _date_and_signatures(state: State, start: int, end: int) -> tuple[Block | No
             signatures.insert(0, Block("signature", lines[k].text, lines[k].number))
         if k == start and signatures and len(signatures) == end - 1 - start:
             signatures = signatures[1:]  # keep at least one line of body above the 署名
-        return date, signatures, 1 + len(signatures)
+        return date, _joint_issuers(signatures), 1 + len(signatures)
     both = split_signature_date(last.text)
     if both:
         return Block("date", both[1], last.number), [Block("signature", both[0], last.number)], 1
     return None, [], 0
+
+
+_ISSUER_GAP = re.compile("[\u3000 ]+")
+_ORGAN_END = re.compile("(?:局|厅|委|委员会|办公室|办公厅|政府|部|会|院|处|中心|公司|学校|大学|小组|党组|社|所|站|队)$")
+
+
+def _joint_issuers(signatures: list[Block]) -> list[Block]:
+    """``市教育局　　市人力资源和社会保障局`` on one line: joint issuers, one 署名 each (7.3.5.2)."""
+    out = []
+    for block in signatures:
+        parts = _ISSUER_GAP.split(block.text)
+        if len(parts) > 1 and all(len(p) >= 3 and _ORGAN_END.search(p) for p in parts):
+            out += [Block("signature", p, block.line) for p in parts]
+        else:
+            out.append(block)
+    return out
 
 
 def attachment_pages(state: State, start: int, end: int) -> list[int]:
