@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 import speechdoc
@@ -9,25 +7,12 @@ from tests.batch_converters import text_converter
 from tests.conftest import SAMPLE
 from tests.test_batch import GOOD, SPEECH, make_tree
 
-def _have(*modules: str) -> bool:
-    try:
-        return all(importlib.util.find_spec(m) for m in modules)
-    except ImportError:
-        return False
-
-
-PARSER = _have("speechdoc.clean", "speechdoc.parse")
-RENDERERS = PARSER and _have("speechdoc.render.docx", "speechdoc.render.pdf")
-needs_renderers = pytest.mark.skipif(not RENDERERS, reason="the parser and renderers are not merged yet")
-needs_parser = pytest.mark.skipif(not PARSER, reason="the parser is not merged yet")
-
 
 def test_the_public_api():
     for name in ("parse", "to_docx", "to_pdf", "convert_many", "Document", "ReadOptions", "Meta", "load_profile"):
         assert name in speechdoc.__all__ and callable(getattr(speechdoc, name))
 
 
-@needs_parser
 def test_speechdoc_parse_stays_the_function_after_the_parser_is_imported():
     import speechdoc.parse as package  # noqa: F401 - what api.parse does on its first call
 
@@ -63,7 +48,6 @@ def test_convert_many_refuses_an_unknown_format(tmp_path):
         speechdoc.convert_many(tmp_path, to="odt")
 
 
-@needs_renderers
 def test_the_readme_example(tmp_path):
     doc = speechdoc.parse(SAMPLE)
     assert doc.title

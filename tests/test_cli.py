@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -15,17 +14,7 @@ from tests.batch_converters import text_converter
 from tests.conftest import SAMPLE, run_cli
 from tests.test_batch import BAD, GOOD, make_tree, stray_files
 
-def _have(*modules: str) -> bool:
-    try:
-        return all(importlib.util.find_spec(m) for m in modules)
-    except ImportError:
-        return False
 
-
-PARSER = _have("speechdoc.clean", "speechdoc.parse")
-RENDERERS = PARSER and _have("speechdoc.render.docx", "speechdoc.render.pdf")
-needs_renderers = pytest.mark.skipif(not RENDERERS, reason="the parser and renderers are not merged yet")
-needs_parser = pytest.mark.skipif(not PARSER, reason="the parser is not merged yet")
 CONVERTING = ("to-docx", "to-pdf", "batch")
 
 
@@ -155,7 +144,6 @@ def bad_inputs(tmp_path):
     return tmp_path
 
 
-@needs_parser
 @pytest.mark.parametrize("command", ["to-docx", "to-pdf", "inspect"])
 @pytest.mark.parametrize("name,parts", [
     ("missing.txt", ["missing.txt: no such file"]),
@@ -169,7 +157,6 @@ def test_input_errors_are_one_line_and_exit_1(bad_inputs, command, name, parts):
     assert_one_line_error(err(r), *parts)
 
 
-@needs_renderers
 def test_an_unwritable_output_folder_and_an_output_naming_the_input(tmp_path):
     shutil.copy(SAMPLE, tmp_path / "speech.txt")
     r = run_cli("to-docx", "speech.txt", "-o", f"{unwritable(tmp_path)}/speech.docx", cwd=tmp_path)
@@ -200,7 +187,6 @@ def test_batch_into_an_unwritable_folder_fails_once_before_any_work(tmp_path):
     assert_one_line_error(err(r), "the output is a file, not a folder")
 
 
-@needs_renderers
 def test_batch_end_to_end_with_the_real_renderers(tmp_path):
     root, out = make_tree(tmp_path / "in"), tmp_path / "out"
     shutil.copy(SAMPLE, root / "2023" / "上半年" / "sample.txt")
@@ -216,7 +202,6 @@ def test_batch_end_to_end_with_the_real_renderers(tmp_path):
     assert json.loads(again.stdout)["counts"]["up-to-date"] == 4
 
 
-@needs_renderers
 def test_batch_to_pdf_names_font_substitutions_once_and_strict_fonts_fails_before_any_work(tmp_path):
     from speechdoc import fonts
     from speechdoc.style import load_profile
