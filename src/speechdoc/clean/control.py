@@ -15,22 +15,20 @@ DIRECTION = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def remove_control_characters(line: Tracked) -> tuple[Tracked, list[Edit], list[Diagnostic]]:
-    found = list(ILLEGAL.finditer(line.text))
-    if not found:
-        return line, [], []
-    new, edits = line.replace(Span(m.start(), m.end(), "", "control-character") for m in found)
-    codes = ", ".join(sorted({f"U+{ord(m.group()):04X}" for m in found}))
-    warning = Diagnostic("warning", f"removed {len(found)} control character(s) ({codes})", line.number,
-                         "the text had invisible characters that Word cannot store", "control-character")
-    return new, edits, [warning]
+    return _remove(line, ILLEGAL, "control-character", "control character(s)",
+                   "the text had invisible characters that Word cannot store")
 
 
 def remove_direction_controls(line: Tracked) -> tuple[Tracked, list[Edit], list[Diagnostic]]:
-    found = list(DIRECTION.finditer(line.text))
+    return _remove(line, DIRECTION, "direction-control", "text-direction mark(s)",
+                   "invisible right-to-left marks would reverse or reorder the text")
+
+
+def _remove(line: Tracked, pattern, rule: str, what: str, hint: str) -> tuple[Tracked, list[Edit], list[Diagnostic]]:
+    """Remove every match of ``pattern``: one edit each, one warning for the line naming the code points."""
+    found = list(pattern.finditer(line.text))
     if not found:
         return line, [], []
-    new, edits = line.replace(Span(m.start(), m.end(), "", "direction-control") for m in found)
+    new, edits = line.replace(Span(m.start(), m.end(), "", rule) for m in found)
     codes = ", ".join(sorted({f"U+{ord(m.group()):04X}" for m in found}))
-    warning = Diagnostic("warning", f"removed {len(found)} text-direction mark(s) ({codes})", line.number,
-                         "invisible right-to-left marks would reverse or reorder the text", "direction-control")
-    return new, edits, [warning]
+    return new, edits, [Diagnostic("warning", f"removed {len(found)} {what} ({codes})", line.number, hint, rule)]

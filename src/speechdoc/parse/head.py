@@ -26,12 +26,17 @@ def doc_number_rule(state: State, i: int) -> int:
     return 1
 
 
-def subtitle_rule(state: State, i: int) -> int:
+def _under_title(state: State, i: int, kind: str, shape) -> int:
+    """Line ``i`` as a ``kind`` block when it has the ``shape`` and stands between the title and the salutation."""
     kinds = _kinds(state)
-    if "title" not in kinds or "salutation" in kinds or not is_subtitle(state.lines[i].text):
+    if "title" not in kinds or "salutation" in kinds or not shape(state.lines[i].text):
         return 0
-    state.add(Block("subtitle", state.lines[i].text, state.lines[i].number))
+    state.add(Block(kind, state.lines[i].text, state.lines[i].number))
     return 1
+
+
+def subtitle_rule(state: State, i: int) -> int:
+    return _under_title(state, i, "subtitle", is_subtitle)
 
 
 def date_line_rule(state: State, i: int) -> int:
@@ -107,11 +112,7 @@ def _continues_title(state: State, parts: list[str], j: int) -> bool:
 
 def meeting_fact_rule(state: State, i: int) -> int:
     """``时间：…`` / ``地点：…`` / ``主持：…`` lines under the title stay paragraphs; the head goes on after them."""
-    kinds = _kinds(state)
-    if "title" not in kinds or "salutation" in kinds or not is_meeting_fact(state.lines[i].text):
-        return 0
-    state.add(Block("paragraph", state.lines[i].text, state.lines[i].number))
-    return 1
+    return _under_title(state, i, "paragraph", is_meeting_fact)
 
 
 HEAD_RULES = (
