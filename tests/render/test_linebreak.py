@@ -70,7 +70,7 @@ def test_properties(text):
     assert "".join(got) == text  # nothing lost, nothing added
     if len(got) > 1 and len(text) > 30:
         assert sum(c not in NO_LINE_START for c in got[-1]) != 1 or not any(
-            can_break_before(text, k) for k in range(lines[-2].start + 3, lines[-2].end))
+            can_break_before(text, k) and text[k] != " " for k in range(lines[-2].start + 3, lines[-2].end))
     for n, (line, info) in enumerate(zip(got, lines)):
         assert info.natural <= 10 + 1e-9 or len(line) == 1
         if info.hanging:
@@ -82,3 +82,12 @@ def test_properties(text):
             assert can_break_before(text, info.end) or forced or inside_run, (line, got[n + 1])
             if not forced and not inside_run:
                 assert got[n + 1][0] not in NO_LINE_START and line[-1] not in NO_LINE_END
+
+
+def test_a_space_at_a_break_ends_the_line_above_and_is_not_spread():
+    text = "一二三四五六七八九ab cd一二"  # the line is full just before the space
+    got, lines = lines_of(text)
+    assert all(not line.startswith(" ") for line in got), got
+    spaced = [info for info in lines if info.spaces]
+    assert spaced and all(text[info.end - info.spaces:info.end] == " " * info.spaces for info in spaced)
+    assert all(info.inside == info.end - info.start - info.spaces - info.hanging for info in lines)

@@ -437,3 +437,32 @@ def test_page_number_alignment_from_the_profile(align):
             assert line.x1 == pytest.approx(BODY_RIGHT - inset, abs=TOL)
         else:
             assert line.x0 == pytest.approx(BODY_LEFT + inset, abs=TOL)
+
+
+def test_a_line_broken_at_a_space_starts_flush_with_the_margin():
+    """Latin words in Chinese text: the space where a line breaks stays at the end of the line above."""
+    phrase = "按照 World Health Organization 的 guidelines for the prevention of infectious disease 开展工作，"
+    blocks = [model.Block("paragraph", "中" * k + phrase * 3) for k in (7, 12, 19)]  # breaks fall before a space
+    pdf = open_pdf(render_pdf(model.Document(blocks=tuple(blocks)), PROFILE))
+    lines = [line for page in pdf for line in body_lines(page)]
+    assert len(lines) >= 12
+    assert all(line.text[0] != " " for line in lines), [line.text[:8] for line in lines]
+    starts = Counter(round((line.x0 - BODY_LEFT) / CELL_MM) for line in lines)
+    assert set(starts) == {0, 2}, starts  # flush left, or the paragraph's 2-字 first-line indent
+    assert all(abs(line.x0 - BODY_LEFT - CELL_MM * round((line.x0 - BODY_LEFT) / CELL_MM)) < TOL for line in lines)
+
+
+def test_speechdocs_user_agent_stylesheet_gives_the_pages_of_weasyprints(fixtures, monkeypatch):
+    """templates/ua.css replaces WeasyPrint's HTML5 sheet: every kind of block is drawn the same, pixel for pixel."""
+    import weasyprint
+
+    from speechdoc.render import pdf as pdf_module
+
+    doc = api.load_model(fixtures / "models" / "every-kind.json")
+    ours = open_pdf(render_pdf(doc, PROFILE))
+    monkeypatch.setattr(pdf_module, "_HTML_CLASS", weasyprint.HTML)
+    theirs = open_pdf(render_pdf(doc, PROFILE))
+    assert len(ours) == len(theirs) >= 2
+    for mine, other in zip(ours, theirs):
+        assert mine.get_pixmap(dpi=60).samples == other.get_pixmap(dpi=60).samples
+    assert ours.get_toc() == theirs.get_toc()

@@ -47,3 +47,30 @@ def test_deferred_modules_load_only_when_used():
     assert out["subsetter"] == "Subsetter"
     assert out["instancer_real"] == "fontTools.varLib.instancer"
     assert out["failed_in"].endswith("fontTools/varLib/instancer/__init__.py")  # the real one got None for a font
+
+
+UA_PROBE = r"""
+import json
+from speechdoc.render.weasyprint_import import import_weasyprint
+import_weasyprint()
+import weasyprint, weasyprint.html as ua
+out = {"deferred_after_import": [("_deferred" in s.__dict__)
+                                 for s in (ua.UA_STYLESHEET, ua.UA_FORM_STYLESHEET, ua.PH_STYLESHEET)]}
+# WeasyPrint's own HTML class, as any other user of WeasyPrint in the process would use it: its stylesheet and
+# counter styles are all there when used.
+pdf = weasyprint.HTML(string="<ol><li>甲<li>乙</ol><ul><li>丙</ul><h1 hidden>隐</h1>").write_pdf()
+import pymupdf
+out["text"] = pymupdf.open(stream=pdf, filetype="pdf")[0].get_text()
+out["parsed_when_used"] = "_deferred" not in ua.UA_STYLESHEET.__dict__
+print(json.dumps(out))
+"""
+
+
+def test_weasyprints_own_stylesheets_are_parsed_when_first_used():
+    result = subprocess.run([sys.executable, "-c", UA_PROBE], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin:/usr/sbin:/sbin"}, check=True)
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert out["deferred_after_import"] == [True, True, True]  # not parsed while WeasyPrint is imported
+    assert out["parsed_when_used"] is True
+    # list markers come from the UA sheet's counter styles; `hidden` (a UA rule) hides the heading
+    assert sorted(out["text"].split()) == sorted(["1.", "2.", "•", "甲", "乙", "丙"])

@@ -42,6 +42,7 @@ class BlockView:
     items: list[dict] = field(default_factory=list)
     label: str = ""
     set_lines: list[dict] = field(default_factory=list)  # lines broken by linebreak.py: spacing + fragments
+    bookmark: str = ""  # the PDF outline entry's text (title and headings)
 
 
 # ---------------------------------------------------------------- templates
@@ -221,7 +222,7 @@ def set_lines(profile: Profile, fontset: FontSet, key: str, text: str, lead_len:
     for n, line in enumerate(break_lines(text, widths, first, width)):
         measure = first if n == 0 else width
         target = math.floor(measure / cell + 1e-6) * cell
-        extra = spread(line, target, line.end - line.start - (1 if line.hanging else 0))
+        extra = spread(line, target, line.inside)
         frags = []
         if line.start < lead_len:
             frags.append({"lead": True, "text": text[line.start:min(line.end, lead_len)]})
@@ -279,6 +280,8 @@ def block_views(doc: Document, profile: Profile, fontset: FontSet | None = None)
             text = view.lead + "".join(view.lines)
             view.set_lines = set_lines(profile, fontset, key, text, len(view.lead), view.lead_key or None)
             view.extra += " set"
+        if _bookmark_level(profile.block(key)) and view.lines:
+            view.bookmark = view.lead + "".join(view.lines)
         views.append(view)
     _title_group(blocks, views)
     _closing(profile, blocks, views)

@@ -43,6 +43,12 @@ class Line:
     hanging: bool  # the last character hangs past the measure
     natural: float  # width of the characters inside the measure (pt)
     last: bool  # the paragraph's last line (not spread)
+    spaces: int = 0  # spaces at the end, past the measure: a space where a line breaks is not seen
+
+    @property
+    def inside(self) -> int:
+        """How many characters sit inside the measure (neither a hanging mark nor the spaces at the break)."""
+        return self.end - self.start - self.spaces - (1 if self.hanging else 0)
 
 
 def break_lines(text: str, widths: list[float], first: float, rest: float) -> list[Line]:
@@ -73,9 +79,19 @@ def break_lines(text: str, widths: list[float], first: float, rest: float) -> li
         elif sum(widths[i:end]) < measure / 2 and all(_is_word(c) for c in text[end:j + 1]):
             end = j  # a Latin run longer than half a line (a URL, an identifier) breaks where the line is full
         natural = sum(widths[i:end])
-        lines.append(Line(i, end, False, natural, False))
-        i, measure = end, rest
+        spaces = _spaces_at(text, end)
+        lines.append(Line(i, end + spaces, False, natural, end + spaces >= n, spaces))
+        i, measure = end + spaces, rest
     return _avoid_runt(text, widths, lines, rest)
+
+
+def _spaces_at(text: str, i: int) -> int:
+    """How many spaces start at ``text[i]``: they stay at the end of the line above, so no line starts with one
+    (unless what follows them may not start a line either)."""
+    j = i
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return j - i if can_break_before(text, j) else 0
 
 
 def _is_runt(text: str) -> bool:
@@ -91,10 +107,11 @@ def _avoid_runt(text: str, widths: list[float], lines: list[Line], rest: float) 
     if len(lines) < 2 or not _is_runt(text[lines[-1].start:lines[-1].end]):
         return lines
     prev, last = lines[-2], lines[-1]
-    end = prev.end - (2 if prev.hanging else 1)
-    while end > prev.start + 2 and not can_break_before(text, end):
+    end = prev.end - prev.spaces - (2 if prev.hanging else 1)
+    while end > prev.start + 2 and (not can_break_before(text, end) or text[end] == " "):
         end -= 1
-    if end <= prev.start + 2 or not can_break_before(text, end) or sum(widths[end:last.end]) > rest + EPS:
+    if (end <= prev.start + 2 or not can_break_before(text, end) or text[end] == " "
+            or sum(widths[end:last.end]) > rest + EPS):
         return lines
     return [*lines[:-2], Line(prev.start, end, False, sum(widths[prev.start:end]), False),
             Line(end, last.end, False, sum(widths[end:last.end]), True)]
