@@ -1,6 +1,6 @@
 """Import WeasyPrint fast: it is most of a cold ``to-pdf``'s start-up.
 
-Two costs are cut, both measured on a cold process (see the README's speed table):
+Three costs are cut, each measured on a cold process (see the README's speed table):
 
 - Library lookup. WeasyPrint tries several names for each of its C libraries, and cffi asks
   ``ctypes.util.find_library`` for each one that is not a path; on Linux every call runs ``ldconfig -p`` (and
@@ -8,9 +8,9 @@ Two costs are cut, both measured on a cold process (see the README's speed table
 - Its HTML5 user-agent stylesheets (~0.16 s), which it parses while it is imported: speechdoc uses its own small
   one (``render/pdf.py``). They are parsed the first time anything of them is used (``DeferredCSS``), so any other
   WeasyPrint use in the process still gets them.
-- Modules WeasyPrint imports but speechdoc's documents never use: fontTools' subsetter (WeasyPrint's fallback when
-  HarfBuzz cannot subset), fontTools' variable-font instancer (for variable fonts; the CJK faces are static) and
-  PIL's image plug-ins (the documents have no images): ~0.12 s of CPU. They are imported for real the first time
+- Modules WeasyPrint imports but speechdoc's documents never use: fontTools' WOFF2 decoder (web fonts), its
+  subsetter (WeasyPrint's fallback when HarfBuzz cannot subset), its variable-font instancer (for variable fonts; the
+  CJK faces are static) and PIL's image plug-ins (the documents have no images): ~0.14 s of CPU. They are imported for real the first time
   anything of theirs is used, so nothing changes when they are needed.
 
 The C declarations WeasyPrint hands to cffi are parsed once per user, not once per process (``cffi_cache``).
@@ -30,7 +30,7 @@ import types
 from . import cffi_cache
 
 # Modules imported lazily (loaded on first attribute access).
-DEFERRED_MODULES = ("fontTools.subset", "PIL.EpsImagePlugin", "PIL.ImageOps")
+DEFERRED_MODULES = ("fontTools.subset", "fontTools.ttLib.woff2", "PIL.EpsImagePlugin", "PIL.ImageOps")
 # Modules WeasyPrint takes one function from (``from M import f``): a stand-in whose function imports M on call.
 DEFERRED_FUNCTIONS = {"fontTools.varLib.instancer": ("instantiateVariableFont",)}
 
