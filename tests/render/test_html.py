@@ -121,8 +121,8 @@ def test_run_in_lead_is_its_own_span(fontset):
 def test_attachments_number_items_only_when_several(fontset):
     one = html.block_views(model.Document(blocks=(model.Block("attachments", "附件：甲", items=("甲",)),)), PROFILE)
     two = html.block_views(model.Document(blocks=(model.Block("attachments", "", items=("甲", "乙")),)), PROFILE)
-    assert [i["number"] for i in one[0].items] == [""]
-    assert [i["number"] for i in two[0].items] == ["1.", "2."]
+    assert [i["text"] for i in one[0].items] == ["附件：甲"]
+    assert [i["text"] for i in two[0].items] == ["附件：1.甲", "2.乙"]
 
 
 def test_fetcher_serves_only_templates_and_font_files(fontset):

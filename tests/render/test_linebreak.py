@@ -1,6 +1,7 @@
 """Chinese line breaking: 禁则, hanging punctuation, words and numbers kept whole, spread lines."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +92,11 @@ def test_a_space_at_a_break_ends_the_line_above_and_is_not_spread():
     spaced = [info for info in lines if info.spaces]
     assert spaced and all(text[info.end - info.spaces:info.end] == " " * info.spaces for info in spaced)
     assert all(info.inside == info.end - info.start - info.spaces - info.hanging for info in lines)
+
+
+def test_a_last_line_with_a_hanging_mark_is_full_and_spread():
+    from speechdoc.render.linebreak import Line
+
+    hanging_last = Line(0, 10, True, 9.5, True)
+    assert spread(hanging_last, 10, 9) == pytest.approx(0.5 / 8)
+    assert spread(Line(0, 9, False, 9.0, True), 10, 9) == 0  # an ordinary last line stays as it is

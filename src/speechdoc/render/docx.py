@@ -38,6 +38,7 @@ from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
 from .. import __version__
+from ..layout.attachments import attachment_items, char_advance_pt, text_width_pt
 from ..layout.title import break_title
 from ..model import Block, Document
 from ..style.profile import BlockStyle, Profile
@@ -78,18 +79,11 @@ KEPT_TEMPLATE_STYLE_IDS = {"Normal", "DefaultParagraphFont", "TableNormal", "NoL
 FRONT_MATTER = ("title", "doc_number", "subtitle", "speaker", "date_line")
 KEEP_WITH_NEXT = {"title", "subtitle", "speaker", "date_line", "doc_number", "heading1", "heading2",
                   "heading3", "heading4", "attachment_label", "attachment_title"}
-ATTACHMENTS_PREFIX = "附件："  # 7.3.4
 LANG_LATIN, LANG_EAST_ASIA = "en-US", "zh-CN"
 WORD_COMPATIBILITY_MODE = 15  # Word 2013+
 TABLE_BORDER_EIGHTHS_PT = 4  # 0.5 pt rules
 # When nothing in the document dates it, the properties carry this fixed time (reproducible bytes).
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
-
-# Advance widths of half-width characters in em, for the indents that depend on a string's width
-# (署名/日期, numbered 附件). Digits are half an em in Times New Roman (and its metric twin Liberation
-# Serif) and in every CJK font; these are facts of the fonts, not style choices.
-_HALF_WIDTH_EM = {".": 0.25, ",": 0.25, " ": 0.25, "-": 0.333, "(": 0.333, ")": 0.333}
-_DEFAULT_HALF_WIDTH_EM = 0.5
 
 # Punctuation that Unicode shares between Chinese and Western text. Word and WPS set it in the East Asian
 # font through w:hint="eastAsia"; LibreOffice ignores the hint and, after a digit or a Latin letter or at
@@ -123,20 +117,6 @@ def render_docx(doc: Document, profile: Profile) -> bytes:
 
 
 # ---------------------------------------------------------------- measures
-
-
-def char_advance_pt(style: BlockStyle, profile: Profile) -> float:
-    """The advance of one full-width character of ``style``: its size plus the grid's tracking."""
-    return style.size_pt + profile.page.char_spacing_pt
-
-
-def text_width_pt(text: str, style: BlockStyle, profile: Profile) -> float:
-    """Width of ``text`` set in ``style``: full-width characters 1 em, half-width ones their Latin width."""
-    width = 0.0
-    for ch in text:
-        em = _HALF_WIDTH_EM.get(ch, _DEFAULT_HALF_WIDTH_EM) if ord(ch) < 0x2E80 and ch not in "“”‘’—…·" else 1.0
-        width += em * style.size_pt + profile.page.char_spacing_pt
-    return width
 
 
 def title_max_chars(profile: Profile, key: str = "title") -> int:
@@ -514,28 +494,14 @@ class Body:
                     self._run(paragraph, row[c], "table")
 
     def _add_attachments(self, block: Block, before, after) -> None:
-        """附件说明 (7.3.4): ``附件：`` 2 字 in; a wrapped name lines up with the name's first character;
-        several attachments numbered ``1.`` ``2.``, one to a line, names aligned the same way."""
-        style = self.profile.block("attachments")
-        start = style.first_line_indent_chars * char_advance_pt(style, self.profile)
-        prefix_width = text_width_pt(ATTACHMENTS_PREFIX, style, self.profile)
-        items = list(block.items)
-        if not items:
-            text = block.text[len(ATTACHMENTS_PREFIX):] if block.text.startswith(ATTACHMENTS_PREFIX) else block.text
-            items = [text]
-        numbered = len(items) > 1
-        for i, item in enumerate(items):
-            label = f"{i + 1}." if numbered else ""
-            label_width = text_width_pt(label, style, self.profile)
-            name_at = start + prefix_width + label_width
-            lead_in = (ATTACHMENTS_PREFIX if i == 0 else "") + label
-            first_line_at = start if i == 0 else start + prefix_width
+        """附件说明 (7.3.4): one paragraph per attachment, placed by ``layout.attachments``."""
+        for i, item in enumerate(attachment_items(block, self.profile)):
             paragraph = self._paragraph("attachments")
             if i > 0:  # only the first line of 附件说明 has the empty line above it
                 oxml.set_exact_line_spacing(paragraph._p.get_or_add_pPr(), line_twips=self.pitch)
-            oxml.set_hanging_indent(paragraph._p.get_or_add_pPr(), left_twips=pt_to_twips(name_at),
-                                    hanging_twips=pt_to_twips(name_at - first_line_at))
-            self._run(paragraph, lead_in + item, "attachments")
+            oxml.set_hanging_indent(paragraph._p.get_or_add_pPr(), left_twips=pt_to_twips(item.name_pt),
+                                    hanging_twips=pt_to_twips(item.name_pt - item.first_line_pt))
+            self._run(paragraph, item.text, "attachments")
 
     def _add_signature(self, block: Block, before, after) -> None:
         paragraph = self._paragraph("signature", block.text)

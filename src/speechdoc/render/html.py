@@ -14,6 +14,7 @@ import jinja2
 
 from .. import user_cache
 from ..fonts import LATIN_RANGE, FontSet, RoleFonts, advance_em
+from ..layout.attachments import attachment_items
 from ..layout.title import break_title
 from ..model import Block, Document
 from ..resources import data_dir
@@ -40,7 +41,6 @@ class BlockView:
     style: str = ""  # computed indents only (numbers), never text
     rows: tuple = ()
     items: list[dict] = field(default_factory=list)
-    label: str = ""
     set_lines: list[dict] = field(default_factory=list)  # lines broken by linebreak.py: spacing + fragments
     bookmark: str = ""  # the PDF outline entry's text (title and headings)
 
@@ -172,8 +172,6 @@ def render_css(profile: Profile, fontset: FontSet) -> str:
         title_after_pt=round(profile.block("title").space_after_lines * page.line_pitch_pt, 3),
         table={"cell_padding_pt": round(profile.block("table").cell_padding_chars
                                         * profile.block("table").size_pt, 3)},
-        attachments={"indent_pt": round(profile.block("attachments").first_line_indent_chars
-                                        * char_pt(profile, profile.block("attachments").size_pt), 3)},
     )
 
 
@@ -207,21 +205,27 @@ def closing_indents(profile: Profile, signature: str, date: str) -> tuple[float,
 
 
 def set_lines(profile: Profile, fontset: FontSet, key: str, text: str, lead_len: int = 0,
-              lead_key: str | None = None) -> list[dict]:
-    """``text`` broken into the lines of block ``key`` (禁则, hanging punctuation, full lines spread)."""
+              lead_key: str | None = None, starts: tuple[float, float] | None = None) -> list[dict]:
+    """``text`` broken into the lines of block ``key`` (禁则, hanging punctuation, full lines spread).
+
+    ``starts``: where the first line and the next ones start (pt from the 版心's left edge), when not at the
+    block's own first-line indent and 0.
+    """
     style = profile.block(key)
     cell = char_pt(profile, style.size_pt)
     tracking = profile.page.char_spacing_pt
     width = mm_to_pt(profile.page.body_width_mm) - style.right_indent_chars * cell
-    first = width - style.first_line_indent_chars * cell
+    first_at, rest_at = starts or (style.first_line_indent_chars * cell, 0.0)
+    first, rest = width - first_at, width - rest_at
     role = fontset.role(style.role)
     lead_role = fontset.role(profile.block(lead_key).role) if lead_key else role
     widths = [advance_em(lead_role if i < lead_len else role, c) * style.size_pt + tracking
               for i, c in enumerate(text)]
     out = []
-    for n, line in enumerate(break_lines(text, widths, first, width)):
-        measure = first if n == 0 else width
-        target = math.floor(measure / cell + 1e-6) * cell
+    for n, line in enumerate(break_lines(text, widths, first, rest)):
+        measure = first if n == 0 else rest
+        # a full line ends on the grid's last whole 字; lines that start off the grid (``starts``) at the edge
+        target = measure if starts else math.floor(measure / cell + 1e-6) * cell
         extra = spread(line, target, line.inside)
         frags = []
         if line.start < lead_len:
@@ -243,17 +247,17 @@ def _lead_view(profile: Profile, block: Block, view: BlockView) -> None:
     view.lines = [block.text[len(lead.text):]]
 
 
-def _attachments_view(block: Block) -> BlockView:
-    label = "附件："
-    items = list(block.items)
-    if not items:
-        text = block.text
-        if text.startswith("附件：") or text.startswith("附件:"):
-            text = text[3:]
-        items = [text]
-    numbered = len(items) > 1
-    view = BlockView("attachments", label=label)
-    view.items = [{"number": f"{i}." if numbered else "", "name": name} for i, name in enumerate(items, 1)]
+def _attachments_view(block: Block, profile: Profile, fontset: FontSet | None) -> BlockView:
+    """附件说明: one paragraph per attachment, placed by ``layout.attachments`` as in the .docx."""
+    view = BlockView("attachments")
+    for item in attachment_items(block, profile):
+        starts = (item.first_line_pt, item.name_pt)
+        view.items.append({
+            "style": f"margin-left: {round(item.name_pt, 3)}pt; "
+                     f"text-indent: {round(item.first_line_pt - item.name_pt, 3)}pt",
+            "text": item.text,
+            "set_lines": set_lines(profile, fontset, "attachments", item.text, starts=starts) if fontset else [],
+        })
     return view
 
 
@@ -265,7 +269,7 @@ def block_views(doc: Document, profile: Profile, fontset: FontSet | None = None)
         if key not in profile.blocks:
             key = "body"
         if block.kind == "attachments":
-            views.append(_attachments_view(block))
+            views.append(_attachments_view(block, profile, fontset))
             continue
         view = BlockView(key)
         if block.kind in ("title", "attachment_title"):

@@ -118,8 +118,9 @@ def _avoid_runt(text: str, widths: list[float], lines: list[Line], rest: float) 
 
 
 def spread(line: Line, target: float, count_inside: int) -> float:
-    """Extra tracking (pt per character) that brings ``line`` to ``target`` pt; 0 for a last line."""
-    if line.last or count_inside < 2:
+    """Extra tracking (pt per character) that brings ``line`` to ``target`` pt; 0 for a last line, unless a
+    closing mark hangs from it (the line is full)."""
+    if (line.last and not line.hanging) or count_inside < 2:
         return 0.0
     extra = target - line.natural
     return extra / (count_inside - 1) if extra > EPS else 0.0
