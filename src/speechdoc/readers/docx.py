@@ -2,7 +2,8 @@
 
 Paragraphs and tables are read in body order. Structure comes, in this order, from
 
-1. built-in styles and outline levels (Title, Heading 1–4, ``w:outlineLvl``) → hints;
+1. built-in styles and outline levels (Title, Heading 1–4, ``w:outlineLvl``) → hints; a heading
+   without a number gets one written in, as a Markdown ``##`` does (``heading_numbers``);
 2. Word's automatic numbering, turned into the text Word displays (``一、`` ``（一）`` ``1.``);
 3. the text matchers of the one parser, for everything else.
 
@@ -27,6 +28,7 @@ from ..errors import Diagnostic, InputError
 from ..model import Dropped, Meta
 from .docx_numbering import Numbering
 from .docx_styles import Structure, Styles, w, wval
+from .heading_numbers import number_headings
 from .numerals import marker_level
 from .ooxml import Package, parse_xml
 from .source import Hint, SourceDocument, SourceLine, table_line
@@ -60,9 +62,9 @@ def read_docx(path: str | Path) -> SourceDocument:
             reader.block_container(body)
             reader.note_revisions(body)
         title = _core_title(pkg)
-    lines = _title_from_first_heading(reader.lines)
+    lines, edits = number_headings(_title_from_first_heading(reader.lines))
     return SourceDocument(path=name, format="docx", lines=tuple(lines), dropped=tuple(reader.dropped),
-                          warnings=tuple(reader.warnings), meta=Meta(title=title))
+                          edits=tuple(edits), warnings=tuple(reader.warnings), meta=Meta(title=title))
 
 
 def _optional(pkg: Package, name: str | None) -> etree._Element | None:

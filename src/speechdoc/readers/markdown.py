@@ -4,7 +4,8 @@ Parsed with markdown-it-py (CommonMark + tables), never with regexes:
 
 * ``#`` is the title; ``##``–``#####`` are heading levels 1–4. A heading whose text already
   carries a marker (一、 （一） 1. （1）) keeps it and the marker decides its level; one without
-  gets the marker written in (一、 （一） 1. （1）, counted per level).
+  gets the marker written in (一、 （一） 1. （1）, counted per level, reported as an edit: see
+  ``heading_numbers``, which the Word reader shares).
 * YAML front matter supplies title, subtitle, speaker, date, salutation, issuer, attachments
   and author (see ``front_matter``).
 * Emphasis, links and inline code become plain text; a warning names what was lost (a link's
@@ -24,12 +25,12 @@ from markdown_it.token import Token
 from ..errors import Diagnostic
 from ..model import Meta
 from .front_matter import FrontMatter, split_front_matter
-from ..numerals import outline_marker
-from .numerals import has_own_number, marker_level, marker_number
+from .heading_numbers import ATTACHMENT_LABEL, number_headings
+from .numerals import has_own_number, marker_level
 from .source import Hint, SourceDocument, SourceLine, table_line
 from .text import read_text
 
-_ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*\s*$")
+_ATX_OPENING = re.compile(r"^\s*(?:#{1,6}\s+)?")
 _BR_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
@@ -50,16 +51,24 @@ def markdown_document(text: str, *, path: str | None = None, encoding: str | Non
     tokens = MarkdownIt("commonmark").enable("table").disable("reference").parse(body)
     walker = _Walker(offset=front.body_start)
     walker.walk(tokens)
-    lines = _assemble(front, walker.lines, body_has_title=walker.title is not None)
+    body_lines, edits = number_headings(walker.lines, column=lambda line: _text_column(source_lines, line.origin))
+    lines = _assemble(front, body_lines, body_has_title=walker.title is not None)
     meta = Meta(title=front.get("title") or walker.title, author=front.get("author"))
-    return SourceDocument(path=path, format="markdown", lines=tuple(lines), encoding=encoding,
+    return SourceDocument(path=path, format="markdown", lines=tuple(lines), encoding=encoding, edits=tuple(edits),
                           warnings=front.warnings + tuple(walker.warnings), meta=meta)
+
+
+def _text_column(source_lines: list[str], origin: int | None) -> int:
+    """The 1-based column where a heading's text starts in its source line (after ``## ``)."""
+    if origin is None or not 0 < origin <= len(source_lines):
+        return 1
+    return _ATX_OPENING.match(source_lines[origin - 1]).end() + 1
 
 
 def _assemble(front: FrontMatter, body: list[SourceLine], *, body_has_title: bool) -> list[SourceLine]:
     """Front-matter lines around the body; the closing lines go before any attachment pages.
     A ``#`` title in the body is the title; the front matter's then only names the file's properties."""
-    end = next((i for i, line in enumerate(body) if _ATTACHMENT_LABEL.match(line.text)), len(body))
+    end = next((i for i, line in enumerate(body) if ATTACHMENT_LABEL.match(line.text)), len(body))
     return front.head_lines(with_title=not body_has_title) + body[:end] + front.tail_lines() + body[end:]
 
 
@@ -71,13 +80,12 @@ class _List:
 
 @dataclass
 class _Walker:
-    """Walks the block tokens once, writing lines; keeps the heading counters and list state."""
+    """Walks the block tokens once, writing lines; keeps the list state."""
 
     offset: int
     lines: list[SourceLine] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     title: str | None = None
-    counters: list[int] = field(default_factory=lambda: [0] * 5)
     lists: list[_List] = field(default_factory=list)
     item_prefix: str = ""
 
@@ -117,7 +125,7 @@ class _Walker:
 
     def _heading(self, depth: int, inline: Token, line: int | None) -> None:
         text = self._inline_text(inline, line)
-        if depth == 1 and self.lines and _ATTACHMENT_LABEL.match(self.lines[-1].text):
+        if depth == 1 and self.lines and ATTACHMENT_LABEL.match(self.lines[-1].text):
             self.lines.append(SourceLine(text, line, Hint("attachment_title")))
             return
         if depth == 1 and self.title is None:
@@ -127,15 +135,9 @@ class _Walker:
         if depth > 5:
             self._warn(line, f"heading level {depth} (`{'#' * depth}`) is deeper than the four official levels; "
                              "it is set as level 4")
-        if has_own_number(text):  # 第一章 / 第二部分: numbered already, in a sequence of its own
-            self.lines.append(SourceLine(text, line, Hint("heading", level=min(max(depth - 1, 1), 4))))
-            return
-        written = marker_level(text)
-        level = written or min(max(depth - 1, 1), 4)
-        self.counters[level] = (marker_number(text) if written else None) or self.counters[level] + 1
-        self.counters[level + 1:] = [0] * (4 - level)
-        if written is None:
-            text = outline_marker(level, self.counters[level]) + text
+        # A written marker (（一） 1.) decides the level; the number of one without is written in later
+        # (``heading_numbers``), for Word's headings the same way.
+        level = (None if has_own_number(text) else marker_level(text)) or min(max(depth - 1, 1), 4)
         self.lines.append(SourceLine(text, line, Hint("heading", level=level)))
 
     def _paragraph(self, inline: Token, line: int | None) -> None:
