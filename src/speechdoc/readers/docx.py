@@ -29,6 +29,7 @@ from ..model import Dropped, Meta
 from .docx_numbering import Numbering
 from .docx_styles import Structure, Styles, w, wval
 from .heading_numbers import number_headings
+from .list_items import items_alike
 from .numerals import marker_level
 from .ooxml import Package, parse_xml
 from .source import Hint, SourceDocument, SourceLine, table_line
@@ -60,6 +61,7 @@ def read_docx(path: str | Path) -> SourceDocument:
         body = _xml(pkg, document).find(w("body"))
         if body is not None:
             reader.block_container(body)
+            reader.note_list_item(None)
             reader.note_revisions(body)
         title = _core_title(pkg)
     lines, edits = number_headings(_title_from_first_heading(reader.lines))
@@ -115,6 +117,7 @@ class _Reader:
         self.dropped: list[Dropped] = []
         self.warnings: list[Diagnostic] = []
         self.number = 0  # paragraph (or table) number in the body: the line origin
+        self.list_run: list[tuple[tuple[str, int], int]] = []  # numbered paragraphs in a row: (list, line index)
 
     # ------------------------------------------------------------ body
 
@@ -125,6 +128,7 @@ class _Reader:
                 self.paragraph(child)
             elif child.tag == w("tbl"):
                 self.number += 1
+                self.note_list_item(None)  # a table ends a run of list paragraphs
                 self.table(child)
             elif child.tag in (w("sdt"), w("customXml"), w("sdtContent"), f"{{{_MC}}}AlternateContent",
                                f"{{{_MC}}}Choice"):
@@ -148,16 +152,20 @@ class _Reader:
             if text.strip():
                 self.dropped.append(Dropped(self.number, text, "table of contents (rebuilt from the headings)"))
             return
-        label = self.number_label(ppr, style_id)
+        position = self.list_position(ppr, style_id)
+        label = self.numbering.label(*position) if position else None
         if text.strip():
+            first = len(self.lines)
             self.emit(content, label or "", structure)
+            self.note_list_item(first if label and structure is None else None, position)
         elif label is None:
             self.lines.append(SourceLine("", self.number))  # an empty paragraph reads as a blank line
         for box in content.textboxes:
             self.warn("a text box is read as ordinary paragraphs after the paragraph that holds it")
             self.block_container(box)
 
-    def number_label(self, ppr: etree._Element | None, style_id: str | None) -> str | None:
+    def list_position(self, ppr: etree._Element | None, style_id: str | None) -> tuple[str, int] | None:
+        """(numId, level) of a paragraph Word numbers automatically, directly or through its style."""
         numpr = ppr.find(w("numPr")) if ppr is not None else None
         num_id, ilvl = wval(numpr, "numId"), wval(numpr, "ilvl")
         if num_id is None:
@@ -167,7 +175,26 @@ class _Reader:
         if num_id is None or num_id == "0":
             return None
         level = int(ilvl) if ilvl and ilvl.isdigit() else self.numbering.level_for_style(num_id, style_id)
-        return self.numbering.label(num_id, level)
+        return num_id, level
+
+    def number_label(self, ppr: etree._Element | None, style_id: str | None) -> str | None:
+        position = self.list_position(ppr, style_id)
+        return self.numbering.label(*position) if position else None
+
+    def note_list_item(self, index: int | None, position: tuple[str, int] | None = None) -> None:
+        """Keep the run of list paragraphs going (``index``: the line of an item at ``position``), or close
+        it: the items of each list in the run, one (numId, level) each, are then classified alike."""
+        if index is not None and position is not None:
+            self.list_run.append((position, index))
+            return
+        lists: dict[tuple[str, int], list[int]] = {}
+        for key, index in self.list_run:
+            lists.setdefault(key, []).append(index)
+        for indices in lists.values():
+            before = next((line for line in reversed(self.lines[:indices[0]]) if line.text.strip()), None)
+            for index, item in zip(indices, items_alike([self.lines[i] for i in indices], before)):
+                self.lines[index] = item
+        self.list_run = []
 
     def emit(self, content: _Paragraph, label: str, structure: Structure | None) -> None:
         if structure is None:

@@ -10,8 +10,8 @@ Parsed with markdown-it-py (CommonMark + tables), never with regexes:
   and author (see ``front_matter``).
 * Emphasis, links and inline code become plain text; a warning names what was lost (a link's
   address, that a passage was bold). Images cannot be carried and are reported.
-* Ordered list items keep their numbers (``1.``), so the text matchers see them as written;
-  bullet items become plain paragraphs. Tables become table blocks.
+* Ordered list items keep their numbers (``1.``), so the text matchers see them as written, and
+  the items of one list are classified alike (``list_items``); bullet items become plain paragraphs. Tables become table blocks.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from ..errors import Diagnostic
 from ..model import Meta
 from .front_matter import FrontMatter, split_front_matter
 from .heading_numbers import ATTACHMENT_LABEL, number_headings
+from .list_items import items_alike
 from .numerals import has_own_number, marker_level
 from .source import Hint, SourceDocument, SourceLine, table_line
 from .text import read_text
@@ -76,6 +77,7 @@ def _assemble(front: FrontMatter, body: list[SourceLine], *, body_has_title: boo
 class _List:
     ordered: bool
     number: int
+    items: list[int] = field(default_factory=list)  # index in the lines of each item's numbered line
 
 
 @dataclass
@@ -107,7 +109,7 @@ class _Walker:
             start = int(tok.attrGet("start") or 1)
             self.lists.append(_List(tok.type == "ordered_list_open", start - 1))
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            self.lists.pop()
+            self._close_list(self.lists.pop())
         elif tok.type == "list_item_open":
             self._list_item()
         elif tok.type == "table_open":
@@ -142,6 +144,8 @@ class _Walker:
 
     def _paragraph(self, inline: Token, line: int | None) -> None:
         prefix, self.item_prefix = self.item_prefix, ""
+        if prefix and self.lists:
+            self.lists[-1].items.append(len(self.lines))
         for n, text in enumerate(self._inline_lines(inline, line)):
             self.lines.append(SourceLine((prefix if n == 0 else "") + text, None if line is None else line + n))
 
@@ -153,6 +157,15 @@ class _Walker:
         current.number += 1
         nested = sum(1 for lst in self.lists if lst.ordered) > 1
         self.item_prefix = f"（{current.number}）" if nested else f"{current.number}."
+
+    def _close_list(self, closed: _List) -> None:
+        """The items of one ordered list are classified alike (``list_items``)."""
+        if not closed.items:
+            return
+        first = closed.items[0]
+        before = next((line for line in reversed(self.lines[:first]) if line.text.strip()), None)
+        for index, item in zip(closed.items, items_alike([self.lines[i] for i in closed.items], before)):
+            self.lines[index] = item
 
     def _table(self, tokens: list[Token], i: int, line: int | None) -> int:
         rows: list[tuple[str, ...]] = []
