@@ -103,8 +103,16 @@ def load_model(path: str | Path) -> Document:
         raise InputError("no such file", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the model: {exc}", path=str(path)) from None
+    from .model_schema import ModelError
+
     try:
         return model.load(data)
+    except ModelError as exc:
+        raise InputError(f"invalid model: {exc}", path=str(path),
+                         hint="correct that value in the file (`speechdoc inspect --json` shows a valid model)"
+                         ) from None
+    except RecursionError:
+        raise InputError("not a speechdoc model: nested too deeply", path=str(path)) from None
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"not a speechdoc model: {exc}", path=str(path),
                          hint="make one with `speechdoc inspect --json FILE > model.json`") from None
