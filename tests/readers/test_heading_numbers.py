@@ -72,3 +72,17 @@ def test_lines_that_are_not_hinted_headings_are_never_numbered():
              SourceLine("为做好工作，现通知如下。", 3, Hint("paragraph"))]
     out, edits = number_headings(lines)
     assert out == lines and edits == []
+
+
+def test_a_first_heading_named_like_a_document_is_the_title_not_heading_one(tmp_path):
+    body = (p("关于做好安全生产工作的通知", "Heading1") + p("各单位：") + p("总体要求", "Heading1")
+            + p("正文。") + p("主要任务", "Heading1"))
+    doc = parse(docx_with_body(tmp_path / "t.docx", body))
+    assert [(b.kind, b.level, b.text) for b in doc.blocks if b.kind in ("title", "heading")] == [
+        ("title", None, "关于做好安全生产工作的通知"), ("heading", 1, "一、总体要求"), ("heading", 1, "二、主要任务")]
+
+
+def test_a_first_heading_among_others_not_named_like_a_document_stays_a_heading(tmp_path):
+    body = p("总体要求", "Heading1") + p("正文。") + p("主要任务", "Heading1")
+    doc = parse(docx_with_body(tmp_path / "t.docx", body))
+    assert [b.text for b in doc.blocks if b.kind == "heading"] == ["一、总体要求", "二、主要任务"]

@@ -30,6 +30,7 @@ from .docx_numbering import Numbering
 from .docx_styles import Structure, Styles, w, wval
 from .heading_numbers import number_headings
 from .list_items import items_alike
+from ..parse.matchers import ends_with_genre
 from .numerals import marker_level
 from .ooxml import Package, parse_xml
 from .source import Hint, SourceDocument, SourceLine, table_line
@@ -389,8 +390,9 @@ def _cell_text(tc: etree._Element | None, label: Callable[[etree._Element], str]
 
 
 def _title_from_first_heading(lines: list[SourceLine]) -> list[SourceLine]:
-    """No Title style, but the first content paragraph is the only Heading 1: that is the title
-    (a common habit), and the other headings keep the levels their text or style gives them."""
+    """No Title style, but the first content paragraph is a heading without a number that is the only
+    Heading 1 (a common habit) or is named like a document (ends in 通知, 意见, 讲话 …): that is the title,
+    never a heading numbered 一、. When it was the only Heading 1, the other headings move one level up."""
     hinted = [line for line in lines if line.hint is not None]
     if any(line.hint.kind == "title" for line in hinted):
         return lines
@@ -398,10 +400,13 @@ def _title_from_first_heading(lines: list[SourceLine]) -> list[SourceLine]:
     if first is None:
         return lines
     head = lines[first]
-    level_ones = [line for line in hinted if line.hint.kind == "heading" and line.hint.level == 1]
-    if head.hint is None or head.hint.kind != "heading" or level_ones != [head] or marker_level(head.text):
+    if head.hint is None or head.hint.kind != "heading" or marker_level(head.text):
         return lines
-    out = [_promoted(line) for line in lines]
+    level_ones = [line for line in hinted if line.hint.kind == "heading" and line.hint.level == 1]
+    lone = level_ones == [head]
+    if not lone and not ends_with_genre(head.text.strip()):
+        return lines
+    out = [_promoted(line) for line in lines] if lone else list(lines)
     out[first] = SourceLine(head.text, head.origin, Hint("title"))
     return out
 
