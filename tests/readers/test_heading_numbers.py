@@ -86,3 +86,9 @@ def test_a_first_heading_among_others_not_named_like_a_document_stays_a_heading(
     body = p("总体要求", "Heading1") + p("正文。") + p("主要任务", "Heading1")
     doc = parse(docx_with_body(tmp_path / "t.docx", body))
     assert [b.text for b in doc.blocks if b.kind == "heading"] == ["一、总体要求", "二、主要任务"]
+
+
+def test_headings_numbered_in_a_sequence_of_their_own_get_no_outline_number():
+    texts = ["第一章　总则", "第一，提高政治站位", "一是加强组织领导", "首先，统一思想", "第三条　适用范围", "①工作目标"]
+    out, edits = number_headings([heading(text, 2, n) for n, text in enumerate(texts, 1)])
+    assert [line.text for line in out] == texts and edits == []

@@ -4,7 +4,8 @@ One rule for every rich reader, so a Markdown draft and a Word file give the sam
 
 * a heading whose text carries a marker (一、 （一） 1. （1）) keeps it; the marker decides its level
   (the reader sets that) and sets the count at its level;
-* a heading with a number of its own kind (第一章, 第二部分) keeps it and is not counted;
+* a heading numbered in a sequence of its own (第一章, 第二部分, a speech lead 第一，/一是, an article
+  第一条, a circled ①) keeps it and is not counted;
 * any other heading gets the next number of its level written in (一、 （一） 1. （1）), and the
   insertion is reported as an ``Edit`` (rule ``heading-number``), like the cleaner's changes;
 * a deeper level restarts under each new heading; an attachment page (``附件``/``附件2`` alone
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import Edit
 from ..numerals import outline_marker
+from ..parse.matchers import match_article, match_outline, match_speech_lead
 from .numerals import has_own_number, marker_level, marker_number
 from .source import SourceLine
 
@@ -50,7 +52,16 @@ def number_headings(lines: Iterable[SourceLine], *, column: Callable[[SourceLine
 def _numbers(line: SourceLine) -> bool:
     """A heading the outline counts: hinted as one, with a level, not numbered in a sequence of its own."""
     hint = line.hint
-    return hint is not None and hint.kind == "heading" and bool(hint.level) and not has_own_number(line.text)
+    return hint is not None and hint.kind == "heading" and bool(hint.level) and not _numbered_otherwise(line.text)
+
+
+def _numbered_otherwise(text: str) -> bool:
+    """Numbered in a sequence of its own, as the parser reads it: 第一章 / 第二节, a speech lead (第一， 一是
+    首先，), an article (第一条), a circled ①."""
+    text = text.lstrip(_INDENT)
+    outline = match_outline(text)
+    return (has_own_number(text) or match_speech_lead(text) is not None or match_article(text) is not None
+            or (outline is not None and marker_level(text) is None))
 
 
 def _numbered(line: SourceLine, counters: list[int], column: Callable[[SourceLine], int],
