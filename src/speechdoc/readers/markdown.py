@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..errors import Diagnostic
-from ..model import Meta
+from ..model import Edit, Meta
 from .front_matter import FrontMatter, split_front_matter
 from .heading_numbers import ATTACHMENT_LABEL, number_headings
 from .list_items import items_alike
@@ -50,11 +50,12 @@ def markdown_document(text: str, *, path: str | None = None, encoding: str | Non
     # Link reference definitions (``[1]: …``) would vanish from the token stream with their text, and a
     # Chinese draft's ``[1]:一…`` is text: keep them as paragraphs.
     tokens = MarkdownIt("commonmark").enable("table").disable("reference").parse(body)
-    walker = _Walker(offset=front.body_start)
+    walker = _Walker(offset=front.body_start, source=source_lines)
     walker.walk(tokens)
     body_lines, edits = number_headings(walker.lines, column=lambda line: _text_column(source_lines, line.origin))
     lines = _assemble(front, body_lines, body_has_title=walker.title is not None)
     meta = Meta(title=front.get("title") or walker.title, author=front.get("author"))
+    edits = sorted(walker.edits + edits, key=lambda e: (e.line or 0, e.column))
     return SourceDocument(path=path, format="markdown", lines=tuple(lines), encoding=encoding, edits=tuple(edits),
                           warnings=front.warnings + tuple(walker.warnings), meta=meta)
 
@@ -85,8 +86,10 @@ class _Walker:
     """Walks the block tokens once, writing lines; keeps the list state."""
 
     offset: int
+    source: list[str] = field(default_factory=list)  # the file's lines, for the columns of edits
     lines: list[SourceLine] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
     title: str | None = None
     lists: list[_List] = field(default_factory=list)
     item_prefix: str = ""
@@ -111,7 +114,7 @@ class _Walker:
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             self._close_list(self.lists.pop())
         elif tok.type == "list_item_open":
-            self._list_item()
+            self._list_item(tok)
         elif tok.type == "table_open":
             return self._table(tokens, i, line)
         elif tok.type in ("fence", "code_block"):
@@ -149,7 +152,7 @@ class _Walker:
         for n, text in enumerate(self._inline_lines(inline, line)):
             self.lines.append(SourceLine((prefix if n == 0 else "") + text, None if line is None else line + n))
 
-    def _list_item(self) -> None:
+    def _list_item(self, tok: Token) -> None:
         current = self.lists[-1] if self.lists else None
         if current is None or not current.ordered:
             self.item_prefix = ""
@@ -157,6 +160,12 @@ class _Walker:
         current.number += 1
         nested = sum(1 for lst in self.lists if lst.ordered) > 1
         self.item_prefix = f"（{current.number}）" if nested else f"{current.number}."
+        typed = f"{tok.info}{tok.markup}"
+        if tok.info and typed != self.item_prefix:  # ``1. 1. 1.`` counted on, ``1)`` or a nested list rewritten
+            line = self._line_of(tok)
+            raw = self.source[line - 1] if line is not None and 0 < line <= len(self.source) else ""
+            self.edits.append(Edit(line, raw.find(typed) + 1 if typed in raw else 1, typed, self.item_prefix,
+                                   "list-number"))
 
     def _close_list(self, closed: _List) -> None:
         """The items of one ordered list are classified alike (``list_items``)."""
