@@ -26,11 +26,11 @@ from lxml import etree
 
 from ..errors import Diagnostic, InputError
 from ..model import Dropped, Meta
+from ..parse.matchers import ends_with_genre
 from .docx_numbering import Numbering
 from .docx_styles import Structure, Styles, w, wval
 from .heading_numbers import number_headings
 from .list_items import items_alike
-from ..parse.matchers import ends_with_genre
 from .numerals import marker_level
 from .ooxml import Package, parse_xml
 from .source import Hint, SourceDocument, SourceLine, table_line
@@ -62,7 +62,7 @@ def read_docx(path: str | Path) -> SourceDocument:
         body = _xml(pkg, document).find(w("body"))
         if body is not None:
             reader.block_container(body)
-            reader.note_list_item(None)
+            reader.close_list_run()
             reader.note_revisions(body)
         title = _core_title(pkg)
     lines, edits = number_headings(_title_from_first_heading(reader.lines))
@@ -129,7 +129,7 @@ class _Reader:
                 self.paragraph(child)
             elif child.tag == w("tbl"):
                 self.number += 1
-                self.note_list_item(None)  # a table ends a run of list paragraphs
+                self.close_list_run()  # a table ends a run of list paragraphs
                 self.table(child)
             elif child.tag in (w("sdt"), w("customXml"), w("sdtContent"), f"{{{_MC}}}AlternateContent",
                                f"{{{_MC}}}Choice"):
@@ -158,7 +158,10 @@ class _Reader:
         if text.strip():
             first = len(self.lines)
             self.emit(content, label or "", structure)
-            self.note_list_item(first if label and structure is None else None, position)
+            if label and structure is None and position:
+                self.list_run.append((position, first))  # a list item: its list is judged when the run ends
+            else:
+                self.close_list_run()
         elif label is None:
             self.lines.append(SourceLine("", self.number))  # an empty paragraph reads as a blank line
         for box in content.textboxes:
@@ -182,12 +185,9 @@ class _Reader:
         position = self.list_position(ppr, style_id)
         return self.numbering.label(*position) if position else None
 
-    def note_list_item(self, index: int | None, position: tuple[str, int] | None = None) -> None:
-        """Keep the run of list paragraphs going (``index``: the line of an item at ``position``), or close
-        it: the items of each list in the run, one (numId, level) each, are then classified alike."""
-        if index is not None and position is not None:
-            self.list_run.append((position, index))
-            return
+    def close_list_run(self) -> None:
+        """The run of numbered paragraphs in a row has ended: the items of each list in it (one numId and
+        level each) are classified alike (``list_items``)."""
         lists: dict[tuple[str, int], list[int]] = {}
         for key, index in self.list_run:
             lists.setdefault(key, []).append(index)
