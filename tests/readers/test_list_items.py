@@ -118,3 +118,10 @@ def test_a_single_item_and_non_list_lines_are_left_to_the_parser():
     assert items_alike(one) == one
     plain = [SourceLine("为做好工作，现通知如下。", 1), SourceLine("各单位要做好宣传。", 2)]
     assert items_alike(plain) == plain  # no item would be a heading: nothing to hint
+
+
+def test_a_list_of_body_text_draws_no_numbering_warning_whatever_the_order_of_its_items(tmp_path):
+    items = [LONG_ITEMS[2], LONG_ITEMS[0], LONG_ITEMS[1]]  # the short sentence first
+    for doc in (word_draft(tmp_path, items), markdown_draft(tmp_path, items)):
+        assert [b.kind for b in doc.blocks[3:6]] == ["paragraph"] * 3
+        assert [w.message for w in doc.warnings if w.code == "numbering"] == []

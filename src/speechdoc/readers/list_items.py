@@ -8,9 +8,11 @@ list, so the rule is applied to the list as a whole, with the parser's own match
 
 * every item stands alone as a heading by the text rule (every item has siblings) → the items are
   left to the parser, which makes them headings;
-* otherwise the list is body text: the items the parser might take for headings (one short
-  sentence, which it makes a heading when no sibling follows) are hinted as paragraphs, and the others
-  are left to it (it makes them paragraphs, keeping a run-in heading such as ``1.加强领导。各单位要……``).
+* otherwise the list is body text, and every numbered item is hinted as a paragraph — except, when some item has
+  a run-in heading (``1.加强领导。各单位要……``), the items the parser makes paragraphs by itself: they
+  keep their run-in headings, and only those it might take for headings (one short sentence, a heading
+  when no sibling follows) are hinted. (A hinted line is outside the parser's numbering check, so such
+  a mixed list can draw a numbering warning about the hinted items' numbers.)
 
 A list right under an ``附件：`` line is the attachment list, left to the parser's attachment rules.
 """
@@ -20,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from ..clean import clean
-from ..parse.matchers import MAX_SHORT_HEADING, Outline, heading_alone, match_outline
+from ..parse.matchers import MAX_SHORT_HEADING, Outline, heading_alone, match_outline, run_in_sentence
 from .source import Hint, SourceLine
 
 _ATTACHMENTS_LINE = re.compile(r"^\s*附\s*件\s*[:：]")
@@ -33,19 +35,29 @@ def items_alike(items: Sequence[SourceLine], before: SourceLine | None = None) -
     ``before`` is the content line before the list, if any."""
     if len(items) < 2 or (before is not None and _ATTACHMENTS_LINE.match(before.text)):
         return list(items)
-    outlines = [_outline(item.text) for item in items]
-    if all(outline is not None and _heading_in_a_list(outline) for outline in outlines):
+    parsed = [_as_parsed(item.text) for item in items]
+    if all(outline is not None and _heading_in_a_list(outline) for _, outline in parsed):
         return list(items)
-    return [SourceLine(item.text, item.origin, Hint("paragraph"), item.soft)
-            if outline is not None and heading_alone(outline) and item.hint is None else item
-            for item, outline in zip(items, outlines)]
+    if any(_run_in(text, outline) for text, outline in parsed):
+        hinted = [outline is not None and heading_alone(outline) for _, outline in parsed]
+    else:  # no run-in heading to keep: every numbered item is hinted, so none is counted apart from the rest
+        hinted = [outline is not None for _, outline in parsed]
+    return [SourceLine(item.text, item.origin, Hint("paragraph"), item.soft) if hint and item.hint is None
+            else item for item, hint in zip(items, hinted)]
 
 
-def _outline(text: str) -> Outline | None:
-    """The item's outline marker and text as the parser will see them (cleaned: ``;`` → ``；``, ``.`` → ``。``)."""
+def _as_parsed(text: str) -> tuple[str, Outline | None]:
+    """The item as the parser will see it (cleaned: ``;`` → ``；``, ``.`` → ``。``) and its outline marker."""
     cleaned = clean([text], keep_boilerplate=True).lines
-    outline = match_outline(cleaned[0][1] if len(cleaned) == 1 else text.strip())
-    return outline if outline is not None and outline.rest else None
+    line = cleaned[0][1] if len(cleaned) == 1 else text.strip()
+    outline = match_outline(line)
+    return line, outline if outline is not None and outline.rest else None
+
+
+def _run_in(text: str, outline: Outline | None) -> bool:
+    """The parser would give the item a run-in heading (``1.加强领导。各单位要……``)."""
+    return (outline is not None and not heading_alone(outline)
+            and run_in_sentence(text, len(text) - len(outline.rest)) is not None)
 
 
 def _heading_in_a_list(outline: Outline) -> bool:
