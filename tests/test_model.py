@@ -129,6 +129,11 @@ def test_cli_refuses_a_bad_model_in_one_line_without_a_traceback(tmp_path):
     result = run_cli("to-docx", str(model), "-o", str(tmp_path / "out.docx"))
     err = result.stderr.decode("utf-8")
     assert result.returncode == 1 and not (tmp_path / "out.docx").exists()
-    assert err.splitlines()[0] == (f"speechdoc: error: {model}: invalid model: blocks[2] (heading “一、总体要求”): "
+    assert err.splitlines()[0] == (f"speechdoc: error: {model}: not a speechdoc model: blocks[2] (heading “一、总体要求”): "
                                    "level must be 1–4, not 7")
     assert "Traceback" not in err
+
+
+def test_a_refusal_is_one_line_even_when_the_block_text_has_line_breaks():
+    message = _refusal(lambda d: d["blocks"][4].update(level=2))
+    assert "\n" not in message and message.startswith("blocks[4] (attachments “附件：1.甲 2.乙”)")

@@ -108,7 +108,7 @@ def load_model(path: str | Path) -> Document:
     try:
         return model.load(data)
     except ModelError as exc:
-        raise InputError(f"invalid model: {exc}", path=str(path),
+        raise InputError(f"not a speechdoc model: {exc}", path=str(path),
                          hint="correct that value in the file (`speechdoc inspect --json` shows a valid model)"
                          ) from None
     except RecursionError:

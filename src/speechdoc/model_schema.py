@@ -68,7 +68,8 @@ def check_block(block: Any, n: int, kinds: tuple[str, ...]) -> None:
     if kind not in kinds:
         raise _fail(where, f"kind {_show(kind)} is not a block kind ({', '.join(kinds)})")
     text = _required(block, "text", str, where)
-    where = f"{where} ({kind} “{text[:PREVIEW]}{'…' if len(text) > PREVIEW else ''}”)"
+    shown = " ".join(text.split())  # one line, whatever the text holds
+    where = f"{where} ({kind} “{shown[:PREVIEW]}{'…' if len(shown) > PREVIEW else ''}”)"
     _known(block, BLOCK_FIELDS, where)
     for key, allowed in ONLY_ON.items():
         if block.get(key) is not None and kind not in allowed:
