@@ -61,3 +61,14 @@ def cold_converter(source: Path, targets, settings) -> int:
 
 
 cold_converter.warm = failing_warm
+
+
+def warning_converter(source: Path, targets, settings):
+    """``text_converter`` that returns one warning per non-empty line after the first, as the parser's
+    warnings come back: ``Diagnostic``s with their source line."""
+    from speechdoc.errors import Diagnostic
+
+    text_converter(source, targets, settings)
+    lines = read_text(source, settings.read.encoding).lines
+    return tuple(Diagnostic("warning", f"numbering gap before {line.strip()}", n, "check the numbering", "numbering")
+                 for n, line in enumerate(lines, 1) if n > 1 and line.strip())

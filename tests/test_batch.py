@@ -14,7 +14,8 @@ from speechdoc import batch
 from speechdoc.api import ReadOptions
 from speechdoc.batch import Settings, convert_tree, plan_batch, run_batch
 from speechdoc.stamps import STAMP_FILE
-from tests.batch_converters import cold_converter, crashing_converter, text_converter, warm_converter
+from tests.batch_converters import (cold_converter, crashing_converter, text_converter, warm_converter,
+                                    warning_converter)
 from tests.conftest import ROOT
 
 SPEECH = "在全市工作会议上的讲话\n同志们：\n今天召开会议，主要任务是部署工作。\n"
@@ -325,6 +326,42 @@ def test_summary_as_text_and_json(tmp_path):
     assert data["counts"]["converted"] == 3 and data["counts"]["failed"] == 3
     assert data["exit_code"] == 1
     assert {f["input"] for f in data["files"] if f["status"] == "failed"} == BAD
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_summary_lists_each_files_warnings_and_json_all_of_them(tmp_path, jobs):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "long.txt").write_text("通知\n" + "".join(f"{n}.第{n}项\n" for n in range(1, 9)), encoding="utf-8")
+    (root / "short.txt").write_text("通知\n三、乙\n", encoding="utf-8")
+    (root / "clean.txt").write_text("通知\n", encoding="utf-8")
+    summary = convert_tree([root], tmp_path / "out", settings(), jobs=jobs, convert=warning_converter)
+    text = batch.format_summary(summary)
+    listed = text[text.index("warnings (9 in 2 file(s)):"):].splitlines()[1:]
+    assert listed == [f"  long.txt:{n}: numbering gap before {n - 1}.第{n - 1}项" for n in range(2, 7)] + [
+        "  long.txt: … and 3 more (see `speechdoc inspect`)",
+        "  short.txt:2: numbering gap before 三、乙"]
+    files = {f["input"]: f for f in json.loads(json.dumps(summary.to_dict()))["files"]}
+    assert files["long.txt"]["warnings"] == 8 and len(files["long.txt"]["warning_details"]) == 8
+    assert files["short.txt"]["warning_details"] == [{"line": 2, "severity": "warning",
+                                                      "message": "numbering gap before 三、乙",
+                                                      "hint": "check the numbering", "code": "numbering"}]
+    assert files["clean.txt"]["warnings"] == 0 and files["clean.txt"]["warning_details"] == []
+
+
+def test_a_converter_that_gives_only_a_count_is_summarised_by_the_count(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(SPEECH, encoding="utf-8")
+    summary = convert_tree([root], tmp_path / "out", settings(), jobs=1, convert=text_converter)
+    assert batch.format_summary(summary).splitlines()[-2:] == ["warnings (1 in 1 file(s)):", "  a.txt: 1 warning(s)"]
+
+
+def test_the_real_conversion_returns_the_documents_warnings(tmp_path):
+    source = tmp_path / "gaps.txt"
+    source.write_text("关于做好工作的通知\n\n一、总体要求\n\n三、主要任务\n", encoding="utf-8")
+    warnings = batch.convert_document(source, (("docx", tmp_path / "gaps.docx"),), settings())
+    assert [(w.line, w.message) for w in warnings] == [(5, "numbering gap before 三、 (missing 二、)")]
 
 
 @pytest.mark.parametrize("text,expected", [("docx", ("docx",)), ("pdf,docx", ("pdf", "docx")),

@@ -6,6 +6,7 @@ import pytest
 
 from speechdoc.errors import Diagnostic
 from speechdoc.model import SCHEMA, Block, Document, Dropped, Edit, Lead, Meta, Source, dump, load
+from speechdoc.model_schema import ModelError
 
 from .conftest import FIXTURES
 
@@ -61,3 +62,78 @@ def test_saved_fixture_models_load():
     for path in (FIXTURES / "models").glob("*.json"):
         doc = load(path.read_text(encoding="utf-8"))
         assert doc.blocks, path
+
+
+# ---------------------------------------------------------------- a hand-edited model is checked on load
+
+
+def _edited(change) -> str:
+    d = json.loads(dump(_doc()))
+    change(d)
+    return json.dumps(d, ensure_ascii=False)
+
+
+def _refusal(change) -> str:
+    with pytest.raises(ModelError) as caught:
+        load(_edited(change))
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["blocks"][2].update(level=7),
+     "blocks[2] (heading “一、总体要求”): level must be 1–4, not 7"),
+    (lambda d: d["blocks"][2].update(level=0), "level must be 1–4, not 0"),
+    (lambda d: d["blocks"][2].update(level="2"), "level must be a whole number, not \"2\""),
+    (lambda d: d["blocks"][2].update(level=True), "level must be a whole number, not true"),
+    (lambda d: d["blocks"][2].pop("level"), "blocks[2] (heading “一、总体要求”): level is missing"),
+    (lambda d: d["blocks"][3]["lead"].update(level=5), "blocks[3] (paragraph “第一，是迫切需要。其余正…”): lead.level must be 1–4"),
+    (lambda d: d["blocks"][3]["lead"].update(text="是迫切需要。"), "lead.text must be the start of the paragraph's text"),
+    (lambda d: d["blocks"][3].update(levle=2), "blocks[3] (paragraph “第一，是迫切需要。其余正…”): unknown field \"levle\""),
+    (lambda d: d["blocks"][3].update(level=2), "level belongs only to heading blocks"),
+    (lambda d: d["blocks"][1].update(items=["甲"]), "blocks[1] (salutation “同志们：”): items belongs only to attachments blocks"),
+    (lambda d: d["blocks"][1].update(kind="greeting"), "blocks[1]: kind \"greeting\" is not a block kind"),
+    (lambda d: d["blocks"][1].pop("text"), "blocks[1]: text is missing"),
+    (lambda d: d["blocks"][1].update(text=5), "blocks[1]: text must be a string, not 5"),
+    (lambda d: d["blocks"][1].update(line=0), "line must be a line number from 1, not 0"),
+    (lambda d: d["blocks"][5].pop("rows"), "blocks[5] (table “”): rows is missing"),
+    (lambda d: d["blocks"][5].update(rows=[["a", 1]]), "rows[0] must be a list of strings"),
+    (lambda d: d["blocks"][4].update(items="甲"), "items must be a list, not \"甲\""),
+    (lambda d: d["blocks"].append("正文"), "blocks[6]: a block must be an object, not \"正文\""),
+    (lambda d: d.update(blocks={}), "blocks must be a list, not {}"),
+    (lambda d: d.pop("blocks"), "blocks is missing"),
+    (lambda d: d.update(bloks=[]), "unknown field \"bloks\""),
+    (lambda d: d["edits"][0].pop("column"), "edits[0]: column is missing"),
+    (lambda d: d["dropped"][0].update(reason=None), "dropped[0]: reason is missing"),
+    (lambda d: d["warnings"][0].update(severity="fatal"), "warnings[0]: severity must be one of"),
+    (lambda d: d.update(meta={"titel": "x"}), "meta: unknown field \"titel\""),
+    (lambda d: d["source"].update(format=3), "source: format must be a string, not 3"),
+])
+def test_a_hand_edited_model_is_refused_naming_the_block_and_field(change, message):
+    assert message in _refusal(change)
+
+
+def test_a_valid_model_loads_with_optional_fields_left_out_or_null():
+    def trim(d):
+        del d["dropped"], d["edits"], d["warnings"], d["meta"], d["source"]
+        d["blocks"][2]["marker"] = None
+        d["blocks"][3]["line"] = None
+    doc = load(_edited(trim))
+    assert doc.blocks[2].level == 1 and doc.blocks[2].marker is None and doc.blocks[3].line is None
+
+
+def test_cli_refuses_a_bad_model_in_one_line_without_a_traceback(tmp_path):
+    from .conftest import run_cli
+
+    model = tmp_path / "model.json"
+    model.write_text(_edited(lambda d: d["blocks"][2].update(level=7)), encoding="utf-8")
+    result = run_cli("to-docx", str(model), "-o", str(tmp_path / "out.docx"))
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 1 and not (tmp_path / "out.docx").exists()
+    assert err.splitlines()[0] == (f"speechdoc: error: {model}: not a speechdoc model: blocks[2] (heading “一、总体要求”): "
+                                   "level must be 1–4, not 7")
+    assert "Traceback" not in err
+
+
+def test_a_refusal_is_one_line_even_when_the_block_text_has_line_breaks():
+    message = _refusal(lambda d: d["blocks"][4].update(level=2))
+    assert "\n" not in message and message.startswith("blocks[4] (attachments “附件：1.甲 2.乙”)")

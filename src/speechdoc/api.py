@@ -79,10 +79,15 @@ def parse_source_document(src, *, options: ReadOptions, profile: Profile) -> Doc
         blocks=tuple(map(at, blocks)),
         source=Source(path=src.path, encoding=src.encoding, format=src.format),
         dropped=src.dropped + tuple(map(at, cleaned.dropped)),
-        edits=tuple(map(at, cleaned.edits)),
+        edits=_in_source_order(src.edits + tuple(map(at, cleaned.edits))),
         warnings=src.warnings + tuple(map(at, (*cleaned.warnings, *warnings))),
         meta=src.meta,
     )
+
+
+def _in_source_order(edits: tuple) -> tuple:
+    """The reader's edits (generated heading numbers) and the cleaner's, by source line."""
+    return tuple(sorted(edits, key=lambda e: e.line if e.line is not None else 0))
 
 
 def parse_text(text: str, **kwargs) -> Document:
@@ -98,8 +103,16 @@ def load_model(path: str | Path) -> Document:
         raise InputError("no such file", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the model: {exc}", path=str(path)) from None
+    from .model_schema import ModelError
+
     try:
         return model.load(data)
+    except ModelError as exc:
+        raise InputError(f"not a speechdoc model: {exc}", path=str(path),
+                         hint="correct that value in the file (`speechdoc inspect --json` shows a valid model)"
+                         ) from None
+    except RecursionError:
+        raise InputError("not a speechdoc model: nested too deeply", path=str(path)) from None
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"not a speechdoc model: {exc}", path=str(path),
                          hint="make one with `speechdoc inspect --json FILE > model.json`") from None

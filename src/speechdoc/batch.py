@@ -4,8 +4,9 @@
     summary = run_batch(plan, settings, jobs=2)                      # do it
 
 The conversion of one file is a function passed in (``convert``), called as
-``convert(source, targets, settings) -> number of warnings`` and raising ``SpeechdocError`` for a
-bad input; the default is ``convert_document`` (parse once, render every format). Workers are
+``convert(source, targets, settings) -> warnings`` (the input's ``Diagnostic``s, or only their number)
+and raising ``SpeechdocError`` for a bad input; the default is ``convert_document`` (parse once, render
+every format). The summary lists each file's warnings. Workers are
 started with ``forkserver`` (never a fork of a process holding renderer state) and keep their
 renderer state — fonts, WeasyPrint's font configuration — across documents.
 
@@ -33,7 +34,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from . import __version__
 from .api import ReadOptions
-from .errors import EXIT_FAILURE, EXIT_OK, InputError, OutputError, SpeechdocError
+from .errors import EXIT_FAILURE, EXIT_OK, Diagnostic, InputError, OutputError, SpeechdocError
 from .model import Meta
 from .outputs import default_output
 from .stamps import Stamp, StampBook, fingerprint
@@ -44,6 +45,7 @@ FORMATS = ("docx", "pdf")
 # about 0.2 MB per document it renders (measured: 194 → 225 MB over 150 documents); a new worker costs ~1.5 s.
 WORKER_DOCUMENTS = 100
 EXIT_INTERRUPTED = 130
+WARNINGS_SHOWN = 5  # per file, in the summary a person reads (--json lists them all)
 
 # Statuses of one input in the summary.
 CONVERTED, UP_TO_DATE, FAILED, IGNORED, NOT_STARTED = "converted", "up-to-date", "failed", "ignored", "not-started"
@@ -95,7 +97,8 @@ class Outcome:
     outputs: tuple[str, ...] = ()
     reason: str = ""
     seconds: float = 0.0
-    warnings: int = 0
+    warnings: int = 0  # how many
+    warning_details: tuple[Diagnostic, ...] = ()  # the warnings themselves, when the converter gives them
     worker: int | None = None  # the process id that converted it
     worker_peak_mb: float | None = None  # that process's peak resident memory so far
 
@@ -152,7 +155,16 @@ def _outcome_dict(o: Outcome) -> dict[str, Any]:
     if o.status == CONVERTED:
         d["seconds"] = round(o.seconds, 3)
         d["warnings"] = o.warnings
+        d["warning_details"] = [_diagnostic_dict(w) for w in o.warning_details]
     return d
+
+
+def _diagnostic_dict(w: Diagnostic) -> dict[str, Any]:
+    """A warning as the model's JSON writes it (``speechdoc inspect --json``)."""
+    out: dict[str, Any] = {"line": w.line, "severity": w.severity, "message": w.message, "hint": w.hint}
+    if w.code:
+        out["code"] = w.code
+    return out
 
 
 # ---------------------------------------------------------------- walking
@@ -411,8 +423,8 @@ def _escapes(job: Job) -> str:
 # ---------------------------------------------------------------- converting one file
 
 
-def convert_document(source: Path, targets: Sequence[Target], settings: Settings) -> int:
-    """The real conversion: parse ``source`` once, render every target format; the number of warnings."""
+def convert_document(source: Path, targets: Sequence[Target], settings: Settings) -> tuple[Diagnostic, ...]:
+    """The real conversion: parse ``source`` once, render every target format; the input's warnings."""
     from . import api
 
     profile = _worker_profile(settings)
@@ -425,7 +437,7 @@ def convert_document(source: Path, targets: Sequence[Target], settings: Settings
             api.to_docx(doc, out, profile=profile)
         else:
             api.to_pdf(doc, out, profile=profile, pdf_options=settings.pdf_options)
-    return len(doc.warnings)
+    return tuple(doc.warnings)
 
 
 def _warm_renderers(settings: Settings) -> None:
@@ -462,8 +474,10 @@ def run_one(convert: Callable, job: Job, settings: Settings) -> Outcome:
         return Outcome(job.name, FAILED, reason="out of memory")
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
         return Outcome(job.name, FAILED, reason=printable(f"internal error: {type(exc).__name__}: {exc}"))
+    details = () if warnings is None or isinstance(warnings, int) else tuple(warnings)
     return Outcome(job.name, CONVERTED, outputs=tuple(printable(str(p)) for _, p in job.targets),
-                   seconds=time.perf_counter() - started, warnings=int(warnings or 0))
+                   seconds=time.perf_counter() - started, warnings=len(details) if details else int(warnings or 0),
+                   warning_details=details)
 
 
 # ---------------------------------------------------------------- workers
@@ -507,7 +521,7 @@ def _work(job: Job) -> Outcome:
 
 
 def _with(outcome: Outcome, **changes) -> Outcome:
-    return Outcome(**{**asdict(outcome), **changes})
+    return replace(outcome, **changes)  # (``asdict`` would turn the warnings into plain dicts)
 
 
 # ---------------------------------------------------------------- running
@@ -718,7 +732,8 @@ _LABELS = ((CONVERTED, "converted"), (UP_TO_DATE, "up to date (skipped)"), (FAIL
 
 
 def format_summary(summary: Summary) -> str:
-    """The summary table a person reads: counts, then every failed and ignored input with its reason."""
+    """The summary table a person reads: counts, then every failed and ignored input with its reason, then
+    the warnings of each converted input (at most ``WARNINGS_SHOWN`` each), one line each."""
     lines = ["interrupted: stopped after the documents being converted; nothing half-written" if summary.interrupted
              else "batch finished"]
     if not summary.outcomes:
@@ -736,7 +751,28 @@ def format_summary(summary: Summary) -> str:
         if listed:
             lines.append(f"{status}:")
             lines += [f"  {o.name}: {o.reason}" for o in listed]
+    warned = [o for o in summary.outcomes if o.status == CONVERTED and o.warnings]
+    if warned:
+        lines.append(f"warnings ({sum(o.warnings for o in warned)} in {len(warned)} file(s)):")
+        for o in warned:
+            lines += _warning_lines(o)
     return "\n".join(lines)
+
+
+def _warning_lines(o: Outcome) -> list[str]:
+    """``  name:line: message`` for the first few warnings of one input, then how many more."""
+    if not o.warning_details:
+        return [f"  {o.name}: {o.warnings} warning(s)"]
+    out = [f"  {o.name}:{'' if w.line is None else f'{w.line}:'} {_one_line(w)}"
+           for w in o.warning_details[:WARNINGS_SHOWN]]
+    if o.warnings > WARNINGS_SHOWN:
+        out.append(f"  {o.name}: … and {o.warnings - WARNINGS_SHOWN} more (see `speechdoc inspect`)")
+    return out
+
+
+def _one_line(w: Diagnostic) -> str:
+    text = " ".join(w.message.split())
+    return text if w.severity == "warning" else f"{w.severity}: {text}"
 
 
 def parse_formats(to: str | Sequence[str]) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .errors import Diagnostic
+from .model_schema import check_document
 
 SCHEMA = "speechdoc.document/1"
 
@@ -220,6 +221,7 @@ def from_dict(d: dict[str, Any]) -> Document:
     if not isinstance(d, dict) or d.get("schema") != SCHEMA:
         schema = d.get("schema") if isinstance(d, dict) else None
         raise ValueError(f"not a speechdoc document (schema {schema!r}, expected {SCHEMA!r})")
+    check_document(d, BLOCK_KINDS, tuple(vars(Meta())))  # a hand-edited model: refused, never guessed at
     src = _typed(d, "source", dict, {})
     meta = _typed(d, "meta", dict, {})
     if not all(isinstance(v, str) for v in meta.values() if v is not None):
@@ -228,13 +230,13 @@ def from_dict(d: dict[str, Any]) -> Document:
         blocks=tuple(block_from_dict(b) for b in d.get("blocks", ())),
         source=Source(_typed(src, "path", str, None), _typed(src, "encoding", str, None),
                       _typed(src, "format", str, "text")),
-        dropped=tuple(Dropped(x["line"], x["text"], x["reason"]) for x in d.get("dropped", ())),
+        dropped=tuple(Dropped(x.get("line"), x["text"], x["reason"]) for x in d.get("dropped") or ()),
         edits=tuple(
-            Edit(x["line"], x["column"], x["from"], x["to"], x.get("rule", "")) for x in d.get("edits", ())
+            Edit(x.get("line"), x["column"], x["from"], x["to"], x.get("rule") or "") for x in d.get("edits") or ()
         ),
         warnings=tuple(
-            Diagnostic(x["severity"], x["message"], x.get("line"), x.get("hint", ""), x.get("code", ""))
-            for x in d.get("warnings", ())
+            Diagnostic(x["severity"], x["message"], x.get("line"), x.get("hint") or "", x.get("code") or "")
+            for x in d.get("warnings") or ()
         ),
         meta=Meta(**meta),
     )
@@ -247,5 +249,6 @@ def dump(doc: Document, *, indent: int | None = 2) -> str:
 
 
 def load(text: str) -> Document:
-    """A model from JSON text; raises ValueError when it is not a speechdoc document."""
+    """A model from JSON text; raises ValueError when it is not a speechdoc document, and its subclass
+    ``model_schema.ModelError`` when a value breaks the model's rules (naming the block and field)."""
     return from_dict(json.loads(text))

@@ -96,6 +96,20 @@ def messy_notice(path: Path) -> Path:
     return path
 
 
+def draft_with_lists(path: Path, paragraphs: list[tuple[str, str | None]]) -> Path:
+    """A Word draft of ``(text, kind)`` paragraphs, as a clerk types one: kind ``Title``, ``Heading N``,
+    ``List Number`` (the template's automatic 1. 2. 3.), ``List Paragraph`` (numbered through ``w:numPr``,
+    at the 1. level of the 一、/（一）/1. list) or None (a body paragraph)."""
+    doc = Document()
+    _add_numbering(doc)
+    for text, kind in paragraphs:
+        p = doc.add_paragraph(text, style=kind)
+        if kind == "List Paragraph":
+            _number(p, 2)
+    doc.save(path)
+    return path
+
+
 def docx_with_body(path: Path, body_xml: str, *, numbering_xml: str | None = None) -> Path:
     """A minimal .docx whose body is ``body_xml`` (w: elements), for reader unit tests."""
     doc = Document()

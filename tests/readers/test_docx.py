@@ -156,13 +156,13 @@ def test_title_style_and_outline_levels(tmp_path):
     body = (p("关于开展检查的通知", "Title") + p("总体要求", "Heading1")
             + '<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>（一）目标</w:t></w:r></w:p>' + p("正文。"))
     assert hinted(read_body(tmp_path, body)) == [
-        ("关于开展检查的通知", "title", None), ("总体要求", "heading", 1), ("（一）目标", "heading", 2)]
+        ("关于开展检查的通知", "title", None), ("一、总体要求", "heading", 1), ("（一）目标", "heading", 2)]
 
 
 def test_a_lone_first_heading_1_is_the_title_and_the_rest_move_up(tmp_path):
     body = p("关于开展检查的通知", "Heading1") + p("总体要求", "Heading2") + p("正文。") + p("工作目标", "Heading3")
     assert hinted(read_body(tmp_path, body)) == [
-        ("关于开展检查的通知", "title", None), ("总体要求", "heading", 1), ("工作目标", "heading", 2)]
+        ("关于开展检查的通知", "title", None), ("一、总体要求", "heading", 1), ("（一）工作目标", "heading", 2)]
 
 
 def test_a_written_marker_decides_the_level_over_the_style(tmp_path):

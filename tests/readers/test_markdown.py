@@ -227,3 +227,15 @@ def test_a_line_shaped_like_a_link_definition_is_kept_as_text():
 
     doc = markdown_document("# 标题\n\n[1]:一是加强领导\n")
     assert "一是加强领导" in "".join(doc.texts())
+
+
+def test_list_numbers_written_differently_from_the_source_are_reported_as_edits():
+    doc = markdown_document("1. 加强领导\n1. 完善机制\n\n2) 乙\n\n1. 外\n   1. 内\n")
+    assert texts(doc) == ["1.加强领导", "2.完善机制", "2.乙", "1.外", "（1）内"]
+    assert [(e.line, e.column, e.before, e.after, e.rule) for e in doc.edits] == [
+        (2, 1, "1.", "2.", "list-number"), (4, 1, "2)", "2.", "list-number"), (7, 4, "1.", "（1）", "list-number")]
+
+
+def test_list_numbers_written_as_typed_are_not_edits():
+    doc = markdown_document("3. 第三项\n4. 第四项\n")
+    assert doc.edits == ()

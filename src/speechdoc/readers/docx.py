@@ -2,7 +2,8 @@
 
 Paragraphs and tables are read in body order. Structure comes, in this order, from
 
-1. built-in styles and outline levels (Title, Heading 1–4, ``w:outlineLvl``) → hints;
+1. built-in styles and outline levels (Title, Heading 1–4, ``w:outlineLvl``) → hints; a heading
+   without a number gets one written in, as a Markdown ``##`` does (``heading_numbers``);
 2. Word's automatic numbering, turned into the text Word displays (``一、`` ``（一）`` ``1.``);
 3. the text matchers of the one parser, for everything else.
 
@@ -25,8 +26,11 @@ from lxml import etree
 
 from ..errors import Diagnostic, InputError
 from ..model import Dropped, Meta
+from ..parse.matchers import ends_with_genre
 from .docx_numbering import Numbering
 from .docx_styles import Structure, Styles, w, wval
+from .heading_numbers import number_headings
+from .list_items import items_alike
 from .numerals import marker_level
 from .ooxml import Package, parse_xml
 from .source import Hint, SourceDocument, SourceLine, table_line
@@ -58,11 +62,12 @@ def read_docx(path: str | Path) -> SourceDocument:
         body = _xml(pkg, document).find(w("body"))
         if body is not None:
             reader.block_container(body)
+            reader.close_list_run()
             reader.note_revisions(body)
         title = _core_title(pkg)
-    lines = _title_from_first_heading(reader.lines)
+    lines, edits = number_headings(_title_from_first_heading(reader.lines))
     return SourceDocument(path=name, format="docx", lines=tuple(lines), dropped=tuple(reader.dropped),
-                          warnings=tuple(reader.warnings), meta=Meta(title=title))
+                          edits=tuple(edits), warnings=tuple(reader.warnings), meta=Meta(title=title))
 
 
 def _optional(pkg: Package, name: str | None) -> etree._Element | None:
@@ -113,6 +118,7 @@ class _Reader:
         self.dropped: list[Dropped] = []
         self.warnings: list[Diagnostic] = []
         self.number = 0  # paragraph (or table) number in the body: the line origin
+        self.list_run: list[tuple[tuple[str, int], int]] = []  # numbered paragraphs in a row: (list, line index)
 
     # ------------------------------------------------------------ body
 
@@ -123,6 +129,7 @@ class _Reader:
                 self.paragraph(child)
             elif child.tag == w("tbl"):
                 self.number += 1
+                self.close_list_run()  # a table ends a run of list paragraphs
                 self.table(child)
             elif child.tag in (w("sdt"), w("customXml"), w("sdtContent"), f"{{{_MC}}}AlternateContent",
                                f"{{{_MC}}}Choice"):
@@ -146,16 +153,23 @@ class _Reader:
             if text.strip():
                 self.dropped.append(Dropped(self.number, text, "table of contents (rebuilt from the headings)"))
             return
-        label = self.number_label(ppr, style_id)
+        position = self.list_position(ppr, style_id)
+        label = self.numbering.label(*position) if position else None
         if text.strip():
+            first = len(self.lines)
             self.emit(content, label or "", structure)
+            if label and structure is None and position:
+                self.list_run.append((position, first))  # a list item: its list is judged when the run ends
+            else:
+                self.close_list_run()
         elif label is None:
             self.lines.append(SourceLine("", self.number))  # an empty paragraph reads as a blank line
         for box in content.textboxes:
             self.warn("a text box is read as ordinary paragraphs after the paragraph that holds it")
             self.block_container(box)
 
-    def number_label(self, ppr: etree._Element | None, style_id: str | None) -> str | None:
+    def list_position(self, ppr: etree._Element | None, style_id: str | None) -> tuple[str, int] | None:
+        """(numId, level) of a paragraph Word numbers automatically, directly or through its style."""
         numpr = ppr.find(w("numPr")) if ppr is not None else None
         num_id, ilvl = wval(numpr, "numId"), wval(numpr, "ilvl")
         if num_id is None:
@@ -165,7 +179,23 @@ class _Reader:
         if num_id is None or num_id == "0":
             return None
         level = int(ilvl) if ilvl and ilvl.isdigit() else self.numbering.level_for_style(num_id, style_id)
-        return self.numbering.label(num_id, level)
+        return num_id, level
+
+    def number_label(self, ppr: etree._Element | None, style_id: str | None) -> str | None:
+        position = self.list_position(ppr, style_id)
+        return self.numbering.label(*position) if position else None
+
+    def close_list_run(self) -> None:
+        """The run of numbered paragraphs in a row has ended: the items of each list in it (one numId and
+        level each) are classified alike (``list_items``)."""
+        lists: dict[tuple[str, int], list[int]] = {}
+        for key, index in self.list_run:
+            lists.setdefault(key, []).append(index)
+        for indices in lists.values():
+            before = next((line for line in reversed(self.lines[:indices[0]]) if line.text.strip()), None)
+            for index, item in zip(indices, items_alike([self.lines[i] for i in indices], before)):
+                self.lines[index] = item
+        self.list_run = []
 
     def emit(self, content: _Paragraph, label: str, structure: Structure | None) -> None:
         if structure is None:
@@ -360,8 +390,9 @@ def _cell_text(tc: etree._Element | None, label: Callable[[etree._Element], str]
 
 
 def _title_from_first_heading(lines: list[SourceLine]) -> list[SourceLine]:
-    """No Title style, but the first content paragraph is the only Heading 1: that is the title
-    (a common habit), and the other headings keep the levels their text or style gives them."""
+    """No Title style, but the first content paragraph is a heading without a number that is the only
+    Heading 1 (a common habit) or is named like a document (ends in 通知, 意见, 讲话 …): that is the title,
+    never a heading numbered 一、. When it was the only Heading 1, the other headings move one level up."""
     hinted = [line for line in lines if line.hint is not None]
     if any(line.hint.kind == "title" for line in hinted):
         return lines
@@ -369,10 +400,13 @@ def _title_from_first_heading(lines: list[SourceLine]) -> list[SourceLine]:
     if first is None:
         return lines
     head = lines[first]
-    level_ones = [line for line in hinted if line.hint.kind == "heading" and line.hint.level == 1]
-    if head.hint is None or head.hint.kind != "heading" or level_ones != [head] or marker_level(head.text):
+    if head.hint is None or head.hint.kind != "heading" or marker_level(head.text):
         return lines
-    out = [_promoted(line) for line in lines]
+    level_ones = [line for line in hinted if line.hint.kind == "heading" and line.hint.level == 1]
+    lone = level_ones == [head]
+    if not lone and not ends_with_genre(head.text.strip()):
+        return lines
+    out = [_promoted(line) for line in lines] if lone else list(lines)
     out[first] = SourceLine(head.text, head.origin, Hint("title"))
     return out
 

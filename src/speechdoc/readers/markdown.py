@@ -4,13 +4,14 @@ Parsed with markdown-it-py (CommonMark + tables), never with regexes:
 
 * ``#`` is the title; ``##``–``#####`` are heading levels 1–4. A heading whose text already
   carries a marker (一、 （一） 1. （1）) keeps it and the marker decides its level; one without
-  gets the marker written in (一、 （一） 1. （1）, counted per level).
+  gets the marker written in (一、 （一） 1. （1）, counted per level, reported as an edit: see
+  ``heading_numbers``, which the Word reader shares).
 * YAML front matter supplies title, subtitle, speaker, date, salutation, issuer, attachments
   and author (see ``front_matter``).
 * Emphasis, links and inline code become plain text; a warning names what was lost (a link's
   address, that a passage was bold). Images cannot be carried and are reported.
-* Ordered list items keep their numbers (``1.``), so the text matchers see them as written;
-  bullet items become plain paragraphs. Tables become table blocks.
+* Ordered list items keep their numbers (``1.``), so the text matchers see them as written, and
+  the items of one list are classified alike (``list_items``); bullet items become plain paragraphs. Tables become table blocks.
 """
 from __future__ import annotations
 
@@ -22,14 +23,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..errors import Diagnostic
-from ..model import Meta
+from ..model import Edit, Meta
 from .front_matter import FrontMatter, split_front_matter
-from ..numerals import outline_marker
-from .numerals import has_own_number, marker_level, marker_number
+from .heading_numbers import ATTACHMENT_LABEL, number_headings
+from .list_items import items_alike
+from .numerals import has_own_number, marker_level
 from .source import Hint, SourceDocument, SourceLine, table_line
 from .text import read_text
 
-_ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*\s*$")
+_ATX_OPENING = re.compile(r"^\s*(?:#{1,6}\s+)?")
 _BR_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
@@ -48,18 +50,27 @@ def markdown_document(text: str, *, path: str | None = None, encoding: str | Non
     # Link reference definitions (``[1]: …``) would vanish from the token stream with their text, and a
     # Chinese draft's ``[1]:一…`` is text: keep them as paragraphs.
     tokens = MarkdownIt("commonmark").enable("table").disable("reference").parse(body)
-    walker = _Walker(offset=front.body_start)
+    walker = _Walker(offset=front.body_start, source=source_lines)
     walker.walk(tokens)
-    lines = _assemble(front, walker.lines, body_has_title=walker.title is not None)
+    body_lines, edits = number_headings(walker.lines, column=lambda line: _text_column(source_lines, line.origin))
+    lines = _assemble(front, body_lines, body_has_title=walker.title is not None)
     meta = Meta(title=front.get("title") or walker.title, author=front.get("author"))
-    return SourceDocument(path=path, format="markdown", lines=tuple(lines), encoding=encoding,
+    edits = sorted(walker.edits + edits, key=lambda e: (e.line or 0, e.column))
+    return SourceDocument(path=path, format="markdown", lines=tuple(lines), encoding=encoding, edits=tuple(edits),
                           warnings=front.warnings + tuple(walker.warnings), meta=meta)
+
+
+def _text_column(source_lines: list[str], origin: int | None) -> int:
+    """The 1-based column where a heading's text starts in its source line (after ``## ``)."""
+    if origin is None or not 0 < origin <= len(source_lines):
+        return 1
+    return _ATX_OPENING.match(source_lines[origin - 1]).end() + 1
 
 
 def _assemble(front: FrontMatter, body: list[SourceLine], *, body_has_title: bool) -> list[SourceLine]:
     """Front-matter lines around the body; the closing lines go before any attachment pages.
     A ``#`` title in the body is the title; the front matter's then only names the file's properties."""
-    end = next((i for i, line in enumerate(body) if _ATTACHMENT_LABEL.match(line.text)), len(body))
+    end = next((i for i, line in enumerate(body) if ATTACHMENT_LABEL.match(line.text)), len(body))
     return front.head_lines(with_title=not body_has_title) + body[:end] + front.tail_lines() + body[end:]
 
 
@@ -67,17 +78,19 @@ def _assemble(front: FrontMatter, body: list[SourceLine], *, body_has_title: boo
 class _List:
     ordered: bool
     number: int
+    items: list[int] = field(default_factory=list)  # index in the lines of each item's numbered line
 
 
 @dataclass
 class _Walker:
-    """Walks the block tokens once, writing lines; keeps the heading counters and list state."""
+    """Walks the block tokens once, writing lines; keeps the list state."""
 
     offset: int
+    source: list[str] = field(default_factory=list)  # the file's lines, for the columns of edits
     lines: list[SourceLine] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
     title: str | None = None
-    counters: list[int] = field(default_factory=lambda: [0] * 5)
     lists: list[_List] = field(default_factory=list)
     item_prefix: str = ""
 
@@ -99,9 +112,9 @@ class _Walker:
             start = int(tok.attrGet("start") or 1)
             self.lists.append(_List(tok.type == "ordered_list_open", start - 1))
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            self.lists.pop()
+            self._close_list(self.lists.pop())
         elif tok.type == "list_item_open":
-            self._list_item()
+            self._list_item(tok)
         elif tok.type == "table_open":
             return self._table(tokens, i, line)
         elif tok.type in ("fence", "code_block"):
@@ -117,7 +130,7 @@ class _Walker:
 
     def _heading(self, depth: int, inline: Token, line: int | None) -> None:
         text = self._inline_text(inline, line)
-        if depth == 1 and self.lines and _ATTACHMENT_LABEL.match(self.lines[-1].text):
+        if depth == 1 and self.lines and ATTACHMENT_LABEL.match(self.lines[-1].text):
             self.lines.append(SourceLine(text, line, Hint("attachment_title")))
             return
         if depth == 1 and self.title is None:
@@ -127,23 +140,19 @@ class _Walker:
         if depth > 5:
             self._warn(line, f"heading level {depth} (`{'#' * depth}`) is deeper than the four official levels; "
                              "it is set as level 4")
-        if has_own_number(text):  # 第一章 / 第二部分: numbered already, in a sequence of its own
-            self.lines.append(SourceLine(text, line, Hint("heading", level=min(max(depth - 1, 1), 4))))
-            return
-        written = marker_level(text)
-        level = written or min(max(depth - 1, 1), 4)
-        self.counters[level] = (marker_number(text) if written else None) or self.counters[level] + 1
-        self.counters[level + 1:] = [0] * (4 - level)
-        if written is None:
-            text = outline_marker(level, self.counters[level]) + text
+        # A written marker (（一） 1.) decides the level; the number of one without is written in later
+        # (``heading_numbers``), for Word's headings the same way.
+        level = (None if has_own_number(text) else marker_level(text)) or min(max(depth - 1, 1), 4)
         self.lines.append(SourceLine(text, line, Hint("heading", level=level)))
 
     def _paragraph(self, inline: Token, line: int | None) -> None:
         prefix, self.item_prefix = self.item_prefix, ""
+        if prefix and self.lists:
+            self.lists[-1].items.append(len(self.lines))
         for n, text in enumerate(self._inline_lines(inline, line)):
             self.lines.append(SourceLine((prefix if n == 0 else "") + text, None if line is None else line + n))
 
-    def _list_item(self) -> None:
+    def _list_item(self, tok: Token) -> None:
         current = self.lists[-1] if self.lists else None
         if current is None or not current.ordered:
             self.item_prefix = ""
@@ -151,6 +160,21 @@ class _Walker:
         current.number += 1
         nested = sum(1 for lst in self.lists if lst.ordered) > 1
         self.item_prefix = f"（{current.number}）" if nested else f"{current.number}."
+        typed = f"{tok.info}{tok.markup}"
+        if tok.info and typed != self.item_prefix:  # ``1. 1. 1.`` counted on, ``1)`` or a nested list rewritten
+            line = self._line_of(tok)
+            raw = self.source[line - 1] if line is not None and 0 < line <= len(self.source) else ""
+            self.edits.append(Edit(line, raw.find(typed) + 1 if typed in raw else 1, typed, self.item_prefix,
+                                   "list-number"))
+
+    def _close_list(self, closed: _List) -> None:
+        """The items of one ordered list are classified alike (``list_items``)."""
+        if not closed.items:
+            return
+        first = closed.items[0]
+        before = next((line for line in reversed(self.lines[:first]) if line.text.strip()), None)
+        for index, item in zip(closed.items, items_alike([self.lines[i] for i in closed.items], before)):
+            self.lines[index] = item
 
     def _table(self, tokens: list[Token], i: int, line: int | None) -> int:
         rows: list[tuple[str, ...]] = []

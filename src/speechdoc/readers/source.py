@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import Diagnostic
-from ..model import Dropped, Meta
+from ..model import Dropped, Edit, Meta
 from ..parse.hint import Hint  # the parser owns the Hint type; readers only build it
 
 
@@ -40,6 +40,7 @@ class SourceDocument:
     lines: tuple[SourceLine, ...]
     encoding: str | None = None
     dropped: tuple[Dropped, ...] = ()  # content the reader left out on purpose (web-page chrome)
+    edits: tuple[Edit, ...] = ()  # what the reader wrote into the text (a heading's generated number)
     warnings: tuple[Diagnostic, ...] = ()
     meta: Meta = field(default_factory=Meta)
 
