@@ -10,6 +10,7 @@ import click
 from . import __version__, api
 from .errors import EXIT_FAILURE, SpeechdocError
 from .model import Meta, dump
+from .quick_exit import quick_exit
 from .style import load_profile
 
 _debug = False
@@ -417,5 +418,14 @@ def fix(file, output, in_place, encoding):
     click.echo(f"speechdoc: {len(fixed.result.applied)} correction(s){where}", err=True)
 
 
+def run() -> None:
+    """The ``speechdoc`` command (console script and ``python -m speechdoc``): the CLI, then a quick exit."""
+    try:
+        main(prog_name="speechdoc")
+    except SystemExit as done:
+        quick_exit(done.code)
+    quick_exit(0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

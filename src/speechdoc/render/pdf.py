@@ -9,6 +9,7 @@ import atexit
 import datetime as _dt
 import hashlib
 import logging
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -47,7 +48,10 @@ def _release() -> None:
     temporary font folder when it is deleted, which fails (and leaves the folder) during interpreter shutdown."""
     global _FONT_CONFIG
     _STYLESHEETS.clear()
-    _FONT_CONFIG = None
+    config, _FONT_CONFIG = _FONT_CONFIG, None
+    folder = getattr(config, "_folder", None)  # removed here too: the process may end without collecting it
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def stylesheet(css: str, base: str, fetcher, config, warnings: list[str]):
