@@ -130,3 +130,15 @@ def test_cli_fonts_strict_fails_after_the_table(official_dir):
     partial = run_cli("fonts", "--font-dir", str(official_dir), "--json")
     rows = {r["role"]: r for r in json.loads(partial.stdout)["roles"]}
     assert rows["fangsong"]["official"] is True and rows["hei"]["official"] is False
+
+
+def test_a_role_keeps_its_hash_to_itself_and_pickles_without_it():
+    import pickle
+
+    from speechdoc.fonts import resolve_fonts
+    from speechdoc.style import load_profile
+
+    role = resolve_fonts(load_profile()).role("fangsong")
+    assert hash(role) == hash((role.role, role.label, role.wanted, role.faces, role.latin))
+    copy = pickle.loads(pickle.dumps(role))
+    assert copy == role and hash(copy) == hash(role) and "_hash" not in pickle.dumps(role).decode("latin-1")

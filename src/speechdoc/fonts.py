@@ -58,6 +58,16 @@ class RoleFonts:
     faces: tuple[Face, ...]  # primary first; the chain ends in the full-coverage fallbacks
     latin: Face | None
 
+    def __hash__(self) -> int:  # computed once: advance_em's cache hashes the role for every character set
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash((self.role, self.label, self.wanted, self.faces, self.latin))
+
+    def __getstate__(self) -> dict:  # a string's hash differs from process to process: never pickle it
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
     @property
     def primary(self) -> Face:
         return self.faces[0]
@@ -397,8 +407,11 @@ def has_glyph(face: Face, char: str) -> bool:
     return bool(_advances(face.file, face.index).glyph(ord(char)))
 
 
+@functools.lru_cache(maxsize=65536)
 def advance_em(role: RoleFonts, char: str) -> float:
-    """The advance width of ``char`` in ems, from the face that sets it (Latin face for ASCII, else the chain)."""
+    """The advance width of ``char`` in ems, from the face that sets it (Latin face for ASCII, else the chain).
+
+    Kept per role and character: a long document asks for the same few thousand characters again and again."""
     code = ord(char)
     faces = list(role.faces)
     if role.latin and LATIN_RANGE[0] <= code <= LATIN_RANGE[1]:

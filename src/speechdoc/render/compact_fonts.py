@@ -19,7 +19,7 @@ import struct
 
 _DROP_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF", b"LTSH", b"PCLT", b"SVG ")
 _TF = re.compile(rb"^/(\w+) \S+ Tf$")
-_CODES = re.compile(rb"<([0-9a-f]*)>")
+_CODES = re.compile(rb"<([0-9a-f]+)>")  # not the empty <> WeasyPrint writes between letter-spaced glyphs
 
 _installed = False
 
@@ -133,6 +133,8 @@ def _hex_codes(mapping: dict[int, int]) -> dict[bytes, bytes]:
 def _map_codes(item: bytes, codes: dict[bytes, bytes]) -> bytes | None:
     def replace(match):
         hexes = match.group(1)
+        if len(hexes) == 4:  # one glyph: the usual case with letter-spacing
+            return b"<" + codes[hexes] + b">"
         if len(hexes) % 4:
             raise KeyError(hexes)
         return b"<" + b"".join(codes[hexes[i:i + 4]] for i in range(0, len(hexes), 4)) + b">"
