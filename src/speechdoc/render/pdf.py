@@ -19,7 +19,7 @@ from ..outputs import PDF_ID_PREFIX
 from ..model import Document
 from ..resources import data_dir
 from ..style.profile import Profile
-from . import cffi_cache, compact_fonts
+from . import cffi_cache, compact_fonts, lazy_font_data
 from .html import render_css, render_html
 from .weasyprint_import import import_weasyprint
 
@@ -186,6 +186,7 @@ def render_pdf_with_warnings(doc: Document, profile: Profile, *, font_dirs=(), s
     """``render_pdf`` and the warnings WeasyPrint logged (refused URLs, CSS it ignored); none is expected."""
     import_weasyprint()
     compact_fonts.install()
+    lazy_font_data.install()
     HTML = html_class()
     fontset = resolve_fonts(profile, font_dirs=font_dirs, strict_fonts=strict_fonts)
     html = render_html(doc, profile, fontset, created=_created(real_date))
