@@ -16,3 +16,38 @@ def test_one_line_notice_is_split_at_u3000_runs():
 
 def test_a_short_line_with_u3000_inside_is_left_alone():
     assert clean(["联系人：张三\u3000\u3000电话：123"], normalize=False).lines == ((1, "联系人：张三\u3000\u3000电话：123"),)
+
+
+def _texts(line):
+    return [t for _, t in clean([line], normalize=False).lines]
+
+
+def test_a_short_one_line_notice_is_split_at_runs_of_ascii_spaces_nbsp_or_u3000():
+    for run in ("  ", "\u00a0\u00a0", "\u3000\u3000", " \u3000"):
+        line = run.join(["关于放假的通知", "各单位：", "国庆节放假7天。", "一、值班安排", "每天2人值班。", "办公室", "2024年9月20日"])
+        assert _texts(line) == ["关于放假的通知", "各单位：", "国庆节放假7天。", "一、值班安排", "每天2人值班。",
+                                "办公室", "2024年9月20日"], repr(run)
+
+
+def test_each_split_is_recorded_at_its_column():
+    cleaned = clean(["各单位：  请做好值班。  一、值班安排  每天2人。"], normalize=False)
+    assert [(e.column, e.before, e.after, e.rule) for e in cleaned.edits] == [
+        (5, "  ", "\n", "split-at-space-run"), (13, "  ", "\n", "split-at-space-run"),
+        (21, "  ", "\n", "split-at-space-run")]
+
+
+def test_a_long_one_line_speech_without_headings_is_split_after_its_sentences():
+    paragraph = "今年以来，我们坚持稳中求进工作总基调，各项工作取得了新的成效，经济运行总体平稳、稳中有进。"
+    line = "  ".join(["同志们："] + [paragraph] * 4)
+    assert _texts(line) == ["同志们："] + [paragraph] * 4
+
+
+def test_spaces_that_are_not_paragraph_breaks_do_not_split_a_line():
+    for line in ("坚定信心  真抓实干  奋力谱写新篇章",  # a title's phrases
+                 "市长\u3000\u3000王某某",
+                 "单位名称：        填报人：        联系电话：",  # form blanks
+                 "填报单位：\u3000\u3000\u3000\u3000填报日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日",
+                 "联系人：张三  电话：12345678  地址：人民路1号。",
+                 "会议要求准时参加。  不得请假。  请相互转告。",  # two spaces after a sentence, a short line
+                 "2021年\t2022年\t2023年\t增长。"):
+        assert _texts(line) == [line], line

@@ -7,7 +7,7 @@
     cleaned.warnings  # errors.Diagnostic
 
 Steps, in order, each a small module returning what it changed:
-control characters and text-direction marks (``control``) → one-line texts split at U+3000 runs (``runs``) → zero-width characters
+control characters and text-direction marks (``control``) → one-line texts split at space runs (``runs``) → zero-width characters
 and outer whitespace (``spacing``) → glued head lines split (``glued``) → web boilerplate (``boilerplate``,
 skipped with ``keep_boilerplate``) → hard-wrapped lines joined, blank runs collapsed (``wrap``) →
 punctuation and inner spaces (``punctuation``, ``spacing``; skipped with ``normalize=False``).
@@ -62,7 +62,7 @@ def clean(lines: list[str], *, keep_boilerplate: bool = False, normalize: bool =
 
 
 def _source_line(number: int, raw: str, edits: _Edits, warnings: list[Diagnostic]) -> list[Tracked]:
-    """One source line without control, direction and zero-width characters, split at U+3000 runs, without padding."""
+    """One source line without control, direction and zero-width characters, split at space runs, without padding."""
     line, removed, found = remove_control_characters(Tracked.from_source(number, raw))
     edits.extend(removed)
     warnings.extend(found)

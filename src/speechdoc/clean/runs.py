@@ -1,19 +1,32 @@
-"""One-line texts (a scraper's output) whose paragraph breaks survive only as runs of U+3000: split them.
+"""One-line texts (a scraper's output) whose paragraph breaks survive only as runs of spaces: split them.
 
-A line is split when it is long and has several runs of two or more ideographic spaces inside it; every
-piece keeps the source line number, and each break is recorded as an edit (the run → a line break).
+A run is two or more spaces of any kind a web page leaves for a paragraph break (ASCII, NBSP, U+3000; not tabs,
+which are columns). A line is split at every run inside it when
+- its pieces look like the lines of a document: at least ``MIN_KINDS`` different kinds of structure line among
+  them — a title ending in its genre word (first piece), a 主送 / salutation ending in ``：`` followed by body text,
+  an outline heading standing alone, a sentence ending in ``。！？`` before a run, a date alone
+  (``关于…的通知  各单位：  为…。  一、检查内容  …  2024年3月1日``), or
+- it is long (``MIN_LENGTH``) with ``MIN_RUNS`` runs, and the runs are all U+3000 or most of them follow the end of
+  a sentence (a one-line speech with no headings).
+So the spaces in ``市长　王某某``, between a title's phrases, or the blanks of a form (``单位名称：　　　填报人：``)
+never split a line. Every piece keeps the source line number; each break is an edit (the run → a line break).
 """
 from __future__ import annotations
 
 import re
 
 from ..model import Edit
+from ..parse import matchers  # a module, not its names: parse.matchers imports clean.chars (a cycle)
+from ..parse.shapes import ENDS_WITH_GENRE
 from .tracked import Span, Tracked
 
-_RUN = re.compile("[\u3000]{2,}")
-MIN_LENGTH = 150
+_RUN = re.compile("[ \u00a0\u3000]{2,}")
+_U3000_RUN = re.compile("\u3000{2,}")
+_SENTENCE_END = re.compile("[。！？][”’」』）)]?$")
+MIN_LENGTH = 150  # characters: a line this long with MIN_RUNS runs after sentences is a one-line text
 MIN_RUNS = 3
-
+MIN_KINDS = 2  # different kinds of structure line among the pieces
+MIN_SENTENCE_SHARE = 0.5  # of the runs of a long line, this share at least follows a sentence end
 
 _PAD = "\u3000 \u00a0\t"
 
@@ -22,7 +35,7 @@ def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
     text = line.text
     first, last = len(text) - len(text.lstrip(_PAD)), len(text.rstrip(_PAD))  # the text between the padding
     inner = [m for m in _RUN.finditer(text) if first < m.start() and m.end() < last]
-    if last - first < MIN_LENGTH or len(inner) < MIN_RUNS:
+    if not inner or not _is_run_together(text[first:last], inner, first):
         return [line], []
     pieces, pos = [], 0
     for m in inner:
@@ -30,3 +43,33 @@ def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
         pos = m.end()
     pieces.append(line.slice(pos))
     return pieces, line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run") for m in inner])[1]
+
+
+def _is_run_together(body: str, runs: list[re.Match], offset: int) -> bool:
+    """The line is several lines run together: by the kinds of its pieces, or long with runs after sentences."""
+    cuts = [(m.start() - offset, m.end() - offset) for m in runs]
+    pieces = [body[a:b].strip() for a, b in zip([0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(body)])]
+    if len(_structure_kinds(pieces)) >= MIN_KINDS:
+        return True
+    if len(body) < MIN_LENGTH or len(runs) < MIN_RUNS:
+        return False
+    after_sentence = sum(1 for p in pieces[:-1] if _SENTENCE_END.search(p))
+    return all(_U3000_RUN.fullmatch(m.group()) for m in runs) or after_sentence >= MIN_SENTENCE_SHARE * len(runs)
+
+
+def _structure_kinds(pieces: list[str]) -> set[str]:
+    """Which kinds of document line the pieces are: title, salutation, heading, sentence, date."""
+    kinds = set()
+    if pieces and matchers.is_title_like(pieces[0]) and ENDS_WITH_GENRE.search(pieces[0].rstrip("）)")):
+        kinds.add("title")
+    for piece, following in zip(pieces, pieces[1:] + [""]):
+        outline = matchers.match_outline(piece)
+        if outline is not None and matchers.heading_alone(outline) and following:
+            kinds.add("heading")
+        elif matchers.is_salutation(piece) and piece.endswith(("：", ":")) and _SENTENCE_END.search(following):
+            kinds.add("salutation")
+        elif _SENTENCE_END.search(piece) and following:
+            kinds.add("sentence")
+        elif matchers.is_closing_date(piece):
+            kinds.add("date")
+    return kinds
