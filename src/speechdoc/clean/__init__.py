@@ -9,7 +9,8 @@
 Steps, in order, each a small module returning what it changed:
 control characters and text-direction marks (``control``) → one-line texts split at space runs (``runs``) → zero-width characters
 and outer whitespace (``spacing``) → glued head lines split (``glued``) → web boilerplate (``boilerplate``,
-skipped with ``keep_boilerplate``) → hard-wrapped lines joined, blank runs collapsed (``wrap``) →
+skipped with ``keep_boilerplate``; bare page numbers: ``pages``) → hard-wrapped lines joined, also across a dropped
+page number, blank runs collapsed (``wrap``) →
 punctuation and inner spaces (``punctuation``, ``spacing``; skipped with ``normalize=False``).
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from ..errors import Diagnostic
 from ..model import Dropped, Edit
-from .boilerplate import drop_boilerplate
+from .boilerplate import PAGE_NUMBER, drop_boilerplate
 from .control import remove_control_characters, remove_direction_controls
 from .glued import split_glued_head
 from .punctuation import normalize_punctuation
@@ -54,7 +55,8 @@ def clean(lines: list[str], *, keep_boilerplate: bool = False, normalize: bool =
     dropped: list[Dropped] = []
     if not keep_boilerplate:
         tracked, dropped = drop_boilerplate(tracked)
-    tracked = edits.take(join_wrapped(tracked))
+    page_breaks = frozenset(d.line for d in dropped if d.reason == PAGE_NUMBER)
+    tracked = edits.take(join_wrapped(tracked, page_breaks))
     if normalize:
         tracked = [edits.take(_normalize(line)) for line in tracked]
     edits.sort(key=lambda e: (e.line, e.column))

@@ -23,6 +23,7 @@ from .tracked import Tracked
 MIN_WRAP_WIDTH = 20  # display cells; shorter lines are never taken for a wrap width
 MAX_WRAP_WIDTH = 200
 WRAP_SLACK = 4  # a wrapped line may fall this many cells short of the wrap width
+PAGE_FULL_LINE = 36  # display cells: without a wrap width, a line this wide before a page break is a full line
 MIN_WRAPPED_SHARE = 0.2
 MIN_WRAPPED_LINES = 4
 
@@ -37,21 +38,22 @@ MAX_PAIR_SPAN = 60  # characters: an opening mark this close to the line's end s
 _DATE_LIKE = re.compile(r"^[\d〇零一二三四五六七八九十O]{2,4}年.{1,6}日$")
 
 
-def join_wrapped(lines: list[Tracked]) -> tuple[list[Tracked], list[Edit]]:
+def join_wrapped(lines: list[Tracked], page_breaks: frozenset[int] = frozenset()) -> tuple[list[Tracked], list[Edit]]:
+    """``page_breaks``: the source lines of dropped page numbers; a paragraph may go on across them (and the blank
+    lines around them)."""
     width = wrap_width([line.text for line in lines])
-    indents = {_indented(line) for line in lines if line.text}
-    starts_by_indent = indents == {True, False}  # PDF copies indent a paragraph's first line only
+    by_indent = starts_by_indent(lines)
     out: list[Tracked] = []
     edits: list[Edit] = []
     for line in lines:
         prev = out[-1] if out else None
-        if (prev is not None and prev.text and line.text and line.number > prev.origin(len(prev.text) - 1)[0]
-                and not (starts_by_indent and _indented(line)) and _continues(prev.text, line.text, width)):
-            glue = " " if (prev.text[-1].isascii() and not prev.text[-1].isspace()
-                           and line.text[0].isascii() and line.text[0].isalnum()) else ""
-            line_no, column = prev.origin(len(prev.text))
-            edits.append(Edit(line_no, column, "\n", glue, "join-wrapped-line"))
-            out[-1] = prev + Tracked(glue, ((line_no, column),) * len(glue), prev.number) + line
+        if (prev is not None and prev.text and line.text and _next_source_line(prev, line)
+                and not (by_indent and _indented(line)) and _continues(prev.text, line.text, width)):
+            _join(out, line, edits)
+        elif line.text and _across_page_break(out, line, page_breaks, width, by_indent):
+            while not out[-1].text:
+                out.pop()  # the blank lines around the page number are the page's layout
+            _join(out, line, edits)
         elif not line.text and (not out or not out[-1].text):
             continue  # collapse blank runs, and drop leading blanks
         else:
@@ -59,6 +61,58 @@ def join_wrapped(lines: list[Tracked]) -> tuple[list[Tracked], list[Edit]]:
     while out and not out[-1].text:
         out.pop()
     return out, edits
+
+
+def _join(out: list[Tracked], line: Tracked, edits: list[Edit]) -> None:
+    """Join ``line`` to the last line of ``out`` (a space between two Latin words), recording the edit."""
+    prev = out[-1]
+    glue = " " if (prev.text[-1].isascii() and not prev.text[-1].isspace()
+                   and line.text[0].isascii() and line.text[0].isalnum()) else ""
+    line_no, column = prev.origin(len(prev.text))
+    edits.append(Edit(line_no, column, "\n", glue, "join-wrapped-line"))
+    out[-1] = prev + Tracked(glue, ((line_no, column),) * len(glue), prev.number) + line
+
+
+def _next_source_line(prev: Tracked, line: Tracked) -> bool:
+    """``line`` comes from a later source line than ``prev`` ends on (not a piece split off the same line)."""
+    return line.number > prev.origin(len(prev.text) - 1)[0]
+
+
+def starts_by_indent(lines: list[Tracked]) -> bool:
+    """Some lines are indented and others not: a PDF copy, which indents a paragraph's first line only."""
+    return {_indented(line) for line in lines if line.text} == {True, False}
+
+
+def _across_page_break(out: list[Tracked], line: Tracked, page_breaks: frozenset[int], width: int | None,
+                       by_indent: bool) -> bool:
+    prev = next((t for t in reversed(out) if t.text), None)
+    if prev is None or not page_breaks or not _next_source_line(prev, line):
+        return False
+    last = prev.origin(len(prev.text) - 1)[0]
+    return (any(last < n < line.number for n in page_breaks)
+            and continues_across_page(prev, line, width, by_indent))
+
+
+def continues_across_page(prev: Tracked, nxt: Tracked, width: int | None, by_indent: bool) -> bool:
+    """The paragraph of ``prev`` goes on in ``nxt`` on the next page: ``prev`` ends mid-sentence on a full line (or
+    on a mark that never ends a paragraph), ``nxt`` starts no new element."""
+    if (by_indent and _indented(nxt)) or _STARTS_ELEMENT.match(nxt.text) or _DATE_LIKE.match(nxt.text):
+        return False
+    if _continues(prev.text, nxt.text, None):
+        return True
+    tail = _last_source_line(prev)
+    if _ENDS_BLOCK.search(tail[-1:]) or (_STARTS_ELEMENT.match(prev.text) and not re.search("[。！？；]", prev.text)):
+        return False
+    return display_width(tail) >= (width or PAGE_FULL_LINE) - WRAP_SLACK
+
+
+def _last_source_line(line: Tracked) -> str:
+    """The text of ``line`` that came from the source line it ends on (the last line of a joined paragraph)."""
+    last = line.origin(len(line.text) - 1)[0]
+    start = len(line.text)
+    while start > 0 and line.origin(start - 1)[0] == last:
+        start -= 1
+    return line.text[start:]
 
 
 def _indented(line: Tracked) -> bool:

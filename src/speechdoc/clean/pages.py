@@ -1,0 +1,50 @@
+"""Bare page numbers in a PDF copy: a line that is only ``3``.
+
+A lone number is content as often as not (a table cell, a list of figures), so it is taken for a page number
+only where a page break is the likely reading:
+- between two lines that join across it — the line before is a full line that ends mid-sentence, the line
+  after does not start a new element (``…确保人民群众生`` / ``3`` / ``命财产安全…``), or
+- in a series of lone numbers that count up by one (``2``, ``3``, ``4``…), each at least ``MIN_PAGE_LINES``
+  content lines after the one before: the page breaks of the copy, wherever they fall.
+"""
+from __future__ import annotations
+
+import re
+
+from .tracked import Tracked
+from .wrap import continues_across_page, starts_by_indent, wrap_width
+
+BARE_NUMBER = re.compile(r"^\d{1,3}$")
+MIN_PAGE_LINES = 8  # content lines between two page numbers of a series, at least
+MIN_SERIES = 2  # lone numbers counting up, at least
+
+
+def bare_page_numbers(lines: list[Tracked], content: list[int]) -> set[int]:
+    """The indexes (into ``lines``) of the lone numbers that are page numbers; ``content`` indexes the non-blank lines."""
+    width, by_indent = wrap_width([line.text for line in lines]), starts_by_indent(lines)
+    numbers = [rank for rank, i in enumerate(content) if BARE_NUMBER.match(lines[i].text)]
+    found = {content[rank] for rank in numbers if _between_joined_lines(lines, content, rank, width, by_indent)}
+    return found | {content[rank] for rank in _counting_series(lines, content, numbers)}
+
+
+def _between_joined_lines(lines: list[Tracked], content: list[int], rank: int, width: int | None,
+                           by_indent: bool) -> bool:
+    if rank == 0 or rank + 1 >= len(content):
+        return False
+    prev, nxt = lines[content[rank - 1]], lines[content[rank + 1]]
+    return not BARE_NUMBER.match(prev.text) and continues_across_page(prev, nxt, width, by_indent)
+
+
+def _counting_series(lines: list[Tracked], content: list[int], numbers: list[int]) -> list[int]:
+    """The lone numbers (content ranks) in chains that count up by one, each far enough after the one before to
+    be the next page; a number in between that does not fit (a table's ``5``) starts a chain of its own."""
+    chains: list[list[int]] = []
+    for rank in numbers:
+        value = int(lines[content[rank]].text)
+        chain = next((c for c in chains if int(lines[content[c[-1]]].text) == value - 1
+                      and rank - c[-1] > MIN_PAGE_LINES), None)
+        if chain is None:
+            chains.append([rank])
+        else:
+            chain.append(rank)
+    return [rank for chain in chains if len(chain) >= MIN_SERIES for rank in chain]
