@@ -9,12 +9,9 @@ only where a page break is the likely reading:
 """
 from __future__ import annotations
 
-import re
-
 from .tracked import Tracked
-from .wrap import continues_across_page, starts_by_indent, wrap_width
+from .wrap import BARE_NUMBER, continues_across_page, starts_by_indent, wrap_width
 
-BARE_NUMBER = re.compile(r"^\d{1,3}$")
 MIN_PAGE_LINES = 8  # content lines between two page numbers of a series, at least
 MIN_SERIES = 2  # lone numbers counting up, at least
 

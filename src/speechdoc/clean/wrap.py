@@ -1,14 +1,18 @@
 """Join hard-wrapped paragraphs (text copied from a PDF or a narrow page) and collapse blank lines.
 
 When some lines are indented and others are not (a PDF copy indents only a paragraph's first line), an indented
-line always starts a new paragraph. Otherwise a line is joined with the next source line (never with a piece
+line always starts a new paragraph, and a line that is not indented goes on with the body prose above it when that
+does not end a sentence. Otherwise a line is joined with the next source line (never with a piece
 split off the same line) when it is not blank and does not start a new element
 (an outline marker, a speech lead, 附件, a date…), and either
 - the line ends with a mark that never ends a paragraph (``，`` ``、`` ``,`` …), or inside a pair of marks
   (``《`` without its ``》``, ``（`` without its ``）`` …), or the next line starts with a mark no line may start
   with (``，`` ``。`` ``）`` …), or
 - the text is hard-wrapped (most long lines have about the same width, the wrap width) and this line
-  reaches that width without ending a sentence.
+  reaches that width without ending a sentence, or
+- the line is body prose (it has ``，`` or ``。``) cut mid-phrase, whatever its width: the next line goes on with
+  the number it started (``…投入资金`` / ``1.5亿元，用于…``) or a lowercase word, or the line ends on a word
+  that needs what follows (``的`` ``和`` ``对`` …); a heading, a title, a 署名 or a list item is never joined.
 Each join is an edit (``\\n`` → nothing, or → a space between two Latin words) on the first line.
 """
 from __future__ import annotations
@@ -35,6 +39,15 @@ _STARTS_ELEMENT = re.compile(
 _NEVER_STARTS = re.compile(r"^[，。、；：？！）》”’」』】]")
 _PAIRS = (("《", "》"), ("（", "）"), ("“", "”"), ("〔", "〕"))
 MAX_PAIR_SPAN = 60  # characters: an opening mark this close to the line's end still waits for its closing one
+_PROSE = re.compile("[，。；！？]")
+_PUNCTUATED = re.compile("[，。；！？、：]")
+MAX_SIGNATURE = 20  # characters: a short line without punctuation may be a 署名
+BARE_NUMBER = re.compile(r"^\d{1,3}$")  # a line that is only a number: a page number or a table's cell
+PROSE_SPAN = 120  # characters: how far back a joined paragraph is searched for prose marks
+UNITS = "%％亿万千百元个项人名家次倍余多米吨亩户所座台辆件天批条场期篇份"
+_NUMBER_STARTS = re.compile(rf"^\d{{1,4}}(?:[.．]\d+)?[{UNITS}]")  # ``1.5亿元``, ``30个``: a number with its unit
+_NUMBER_GOES_ON = re.compile(rf"^(?:[.．]\d|\d|[{UNITS}])")  # after a digit: more digits, the decimals, the unit
+NEEDS_MORE = "的和与及或并把将对从向被由于按而"  # a phrase never ends on these
 _DATE_LIKE = re.compile(r"^[\d〇零一二三四五六七八九十O]{2,4}年.{1,6}日$")
 
 
@@ -48,7 +61,8 @@ def join_wrapped(lines: list[Tracked], page_breaks: frozenset[int] = frozenset()
     for line in lines:
         prev = out[-1] if out else None
         if (prev is not None and prev.text and line.text and _next_source_line(prev, line)
-                and not (by_indent and _indented(line)) and _continues(prev.text, line.text, width)):
+                and not (by_indent and _indented(line))
+                and _continues(prev.text, line.text, width, _last_source_line(prev) if by_indent else None)):
             _join(out, line, edits)
         elif line.text and _across_page_break(out, line, page_breaks, width, by_indent):
             while not out[-1].text:
@@ -143,15 +157,38 @@ def _open_pair(tail: str) -> bool:
     return any(tail.rfind(a) > tail.rfind(b) for a, b in _PAIRS)
 
 
-def _continues(prev: str, nxt: str, width: int | None) -> bool:
+def _continues(prev: str, nxt: str, width: int | None, unindented_after: str | None = None) -> bool:
+    """``unindented_after``: when ``nxt`` is not indented in a text that indents the first lines of its paragraphs,
+    the last source line of ``prev``; ``nxt`` goes on with it when it is a full line of prose."""
     if _STARTS_ELEMENT.match(nxt) or _DATE_LIKE.match(nxt):
         return False
     if _NEVER_ENDS.search(prev[-1:]):  # the last character only: a search of a long joined line is slow
         return True
     if _NEVER_STARTS.match(nxt) or _open_pair(prev[-MAX_PAIR_SPAN:]):
         return True  # ``…和《××省城乡`` / ``规划条例》…``: a line never ends inside a book title or brackets
-    if width is None or _ENDS_BLOCK.search(prev[-1:]):
+    if _ENDS_BLOCK.search(prev[-1:]):
         return False
     if _STARTS_ELEMENT.match(prev) and not re.search("[。！？；]", prev):
         return False  # a heading standing alone
-    return display_width(prev) >= width - WRAP_SLACK
+    if _cut_mid_phrase(prev, nxt) or (unindented_after is not None and _full_prose_line(unindented_after, nxt)):
+        return True
+    return width is not None and display_width(prev) >= width - WRAP_SLACK
+
+
+def _full_prose_line(tail: str, nxt: str) -> bool:
+    """A line of prose as wide as a page's line (a PDF copy's widths vary with its digits and Latin letters), and
+    a next line that is not a bare number or a short unpunctuated line (a 署名)."""
+    return (display_width(tail) >= PAGE_FULL_LINE and _PROSE.search(tail) is not None
+            and BARE_NUMBER.match(nxt) is None and (len(nxt) > MAX_SIGNATURE or _PUNCTUATED.search(nxt) is not None))
+
+
+def _cut_mid_phrase(prev: str, nxt: str) -> bool:
+    """A line of body prose (it has ``，`` ``。`` …: not a title, 署名 or table cell) that stops where no phrase
+    ends: before a number going on (``…投入资金`` / ``1.5亿元，``; ``…增长了15`` / ``%，``), before a lowercase Latin
+    word, or after a word that needs what follows (``…的`` ``…和`` ``…对``)."""
+    if not _PROSE.search(prev[-PROSE_SPAN:]):
+        return False
+    if prev[-1].isdigit():
+        return _NUMBER_GOES_ON.match(nxt) is not None
+    return _NUMBER_STARTS.match(nxt) is not None or nxt[:1].islower() or (
+        prev[-1] in NEEDS_MORE)
