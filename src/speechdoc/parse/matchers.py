@@ -107,10 +107,31 @@ def match_speech_lead(text: str) -> SpeechLead | None:
 
 
 def is_doc_number(text: str) -> bool:
-    """``国办发〔2019〕4号``, also in brackets as gov.cn prints it under a title: ``（国办发〔2019〕4号）``."""
+    """``国办发〔2019〕4号``, also in brackets as gov.cn prints it under a title: ``（国办发〔2019〕4号）``, and with
+    the 签发人 beside it on the same line (an upward document): ``×政办发〔2024〕12号　签发人：王某某``."""
     if text[:1] in "（(" and text[-1:] in "）)":
         text = text[1:-1]
-    return DOC_NUMBER.fullmatch(text) is not None
+    m = DOC_NUMBER.match(text)
+    if m is None:
+        return False
+    rest = text[m.end():].strip(" \u3000\u00a0\t")
+    return not rest or (is_signer(rest) and rest != text[m.end():])
+
+
+_SIGNER = re.compile(r"^签\s*发\s*人\s*[：:]\s*[\u4e00-\u9fff·][\u4e00-\u9fff·、 \u3000]{1,30}$")
+
+
+def is_signer(text: str) -> bool:
+    """``签发人：王某某`` (or several names): a line of the 版头 of an upward document."""
+    return _SIGNER.match(text) is not None
+
+
+_ISSUER_MARK = re.compile(r"^[\u4e00-\u9fff×XＸ（）()、]{2,40}文件$")
+
+
+def is_issuer_mark(text: str) -> bool:
+    """``××市人民政府文件``: the 发文机关标志 at the top of a 红头 document, never part of the title."""
+    return _ISSUER_MARK.match(text) is not None
 
 
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－|─)\s*\S")
