@@ -183,8 +183,9 @@ def is_salutation(text: str) -> bool:
         return True
     if _SALUTATION_WORDS.match(text) and "：" in text and _GREETING_END.search(text):
         return True  # 尊敬的各位领导、同志们：大家上午好！
-    if text.endswith(("：", ":")):
-        return len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
+    if text.endswith(("：", ":")):  # one colon only: ``单位名称：　　填报人：`` is a form's line
+        return (len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
+                and text.count("：") + text.count(":") == 1)
     return len(text) <= 30 and text.endswith(("！", "，")) and _SALUTATION_WORDS.match(text) is not None
 
 
