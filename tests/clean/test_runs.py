@@ -51,3 +51,11 @@ def test_spaces_that_are_not_paragraph_breaks_do_not_split_a_line():
                  "会议要求准时参加。  不得请假。  请相互转告。",  # two spaces after a sentence, a short line
                  "2021年\t2022年\t2023年\t增长。"):
         assert _texts(line) == [line], line
+
+
+def test_the_spaces_after_a_run_in_heading_stay_inside_its_paragraph():
+    line = "  ".join(["关于开展督查工作的通知", "各区委：", "现就有关事项通知如下。", "（一）建立台账。", "对重点工作建立台账。",
+                      "一、工作要求", "每月通报一次。", "市委办公室", "2020年3月5日"])
+    assert _texts(line) == ["关于开展督查工作的通知", "各区委：", "现就有关事项通知如下。", "（一）建立台账。  对重点工作建立台账。",
+                            "一、工作要求", "每月通报一次。", "市委办公室", "2020年3月5日"]
+    assert _texts("（一）指导思想。  坚持以人民为中心。  各地要认真贯彻。") == ["（一）指导思想。  坚持以人民为中心。  各地要认真贯彻。"]

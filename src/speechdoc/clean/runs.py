@@ -9,7 +9,7 @@ which are columns). A line is split at every run inside it when
 - it is long (``MIN_LENGTH``) with ``MIN_RUNS`` runs, and the runs are all U+3000 or most of them follow the end of
   a sentence (a one-line speech with no headings).
 So the spaces in ``市长　王某某``, between a title's phrases, or the blanks of a form (``单位名称：　　　填报人：``)
-never split a line. Every piece keeps the source line number; each break is an edit (the run → a line break).
+never split a line, and the spaces after a run-in heading (``（一）建立台账。  对重点工作…``) stay inside its paragraph. Every piece keeps the source line number; each break is an edit (the run → a line break).
 """
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
     inner = [m for m in _RUN.finditer(text) if first < m.start() and m.end() < last]
     if not inner or not _is_run_together(text[first:last], inner, first):
         return [line], []
+    inner = [m for m in inner if not _after_run_in_heading(text[first:m.start()], text[m.end():last])]
     pieces, pos = [], 0
     for m in inner:
         pieces.append(line.slice(pos, m.start()))
@@ -57,6 +58,20 @@ def _is_run_together(body: str, runs: list[re.Match], offset: int) -> bool:
     return all(_U3000_RUN.fullmatch(m.group()) for m in runs) or after_sentence >= MIN_SENTENCE_SHARE * len(runs)
 
 
+def _after_run_in_heading(before: str, after: str) -> bool:
+    """The run follows a run-in heading (``（一）建立台账。``) and body text goes on after it: the run is the
+    space a web page left after a bold lead, not a paragraph break (the paragraph keeps its lead)."""
+    piece = _RUN.split(before)[-1].strip()
+    return _is_run_in(piece) and matchers.match_outline(after) is None and not matchers.is_closing_date(
+        _RUN.split(after)[0].strip())
+
+
+def _is_run_in(piece: str) -> bool:
+    outline = matchers.match_outline(piece)
+    return (outline is not None and _SENTENCE_END.search(piece) is not None
+            and matchers.run_in_sentence(piece, len(outline.marker), alone_ok=True) == piece)
+
+
 def _structure_kinds(pieces: list[str]) -> set[str]:
     """Which kinds of document line the pieces are: title, salutation, heading, sentence, date."""
     kinds = set()
@@ -64,7 +79,7 @@ def _structure_kinds(pieces: list[str]) -> set[str]:
         kinds.add("title")
     for piece, following in zip(pieces, pieces[1:] + [""]):
         outline = matchers.match_outline(piece)
-        if outline is not None and matchers.heading_alone(outline) and following:
+        if outline is not None and matchers.heading_alone(outline) and following and not _is_run_in(piece):
             kinds.add("heading")
         elif matchers.is_salutation(piece) and piece.endswith(("：", ":")) and _SENTENCE_END.search(following):
             kinds.add("salutation")
