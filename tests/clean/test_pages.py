@@ -53,3 +53,15 @@ def test_lone_numbers_that_are_content_are_kept():
     cleaned = clean(lines)
     assert cleaned.dropped == ()
     assert [t for _, t in cleaned.lines].count("3") == 4
+
+
+def test_a_lone_number_after_a_short_line_or_before_its_unit_is_a_figure():
+    lines = ["其中，", "3", "个项目已经完工。",
+             "今年以来，全市各级各部门认真贯彻落实决策部署，新建中小学校", "3", "所，新增学位5000个。"]
+    cleaned = clean(lines)
+    assert cleaned.dropped == ()
+
+
+def test_lone_numbers_of_a_list_do_not_make_a_page_series():
+    lines = ["关于工作进展的报告"] + ["2", "3"] * 20
+    assert clean(lines).dropped == ()

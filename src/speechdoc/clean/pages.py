@@ -3,16 +3,19 @@
 A lone number is content as often as not (a table cell, a list of figures), so it is taken for a page number
 only where a page break is the likely reading:
 - between two lines that join across it — the line before is a full line that ends mid-sentence, the line
-  after does not start a new element (``…确保人民群众生`` / ``3`` / ``命财产安全…``), or
+  after does not start a new element nor with a unit (``3`` / ``所，…`` is a figure) (``…确保人民群众生`` /
+  ``3`` / ``命财产安全…``), or
 - in a series of lone numbers that count up by one (``2``, ``3``, ``4``…), each at least ``MIN_PAGE_LINES``
   content lines after the one before: the page breaks of the copy, wherever they fall.
 """
 from __future__ import annotations
 
-from .tracked import Tracked
-from .wrap import BARE_NUMBER, continues_across_page, starts_by_indent, wrap_width
+from collections import defaultdict, deque
 
-MIN_PAGE_LINES = 8  # content lines between two page numbers of a series, at least
+from .tracked import Tracked
+from .wrap import BARE_NUMBER, UNITS, continues_across_page, is_full_line, starts_by_indent, wrap_width
+
+MIN_PAGE_LINES = 8  # lines of text between two page numbers of a series, at least
 MIN_SERIES = 2  # lone numbers counting up, at least
 
 
@@ -29,19 +32,28 @@ def _between_joined_lines(lines: list[Tracked], content: list[int], rank: int, w
     if rank == 0 or rank + 1 >= len(content):
         return False
     prev, nxt = lines[content[rank - 1]], lines[content[rank + 1]]
-    return not BARE_NUMBER.match(prev.text) and continues_across_page(prev, nxt, width, by_indent)
+    return (is_full_line(prev.text, width) and not nxt.text.startswith(tuple(UNITS))  # ``3`` / ``所，…``: a figure
+            and continues_across_page(prev, nxt, width, by_indent))
 
 
 def _counting_series(lines: list[Tracked], content: list[int], numbers: list[int]) -> list[int]:
-    """The lone numbers (content ranks) in chains that count up by one, each far enough after the one before to
-    be the next page; a number in between that does not fit (a table's ``5``) starts a chain of its own."""
-    chains: list[list[int]] = []
-    for rank in numbers:
+    """The lone numbers (content ranks) in chains that count up by one, each at least ``MIN_PAGE_LINES`` lines of
+    text (not lone numbers) after the one before; a number that does not fit (a table's ``5``) starts a chain."""
+    chains: list[list[tuple[int, int]]] = []  # (content rank, index in ``numbers``)
+    ending: dict[int, deque[list[tuple[int, int]]]] = defaultdict(deque)  # chains by their last value, oldest first
+    for index, rank in enumerate(numbers):
         value = int(lines[content[rank]].text)
-        chain = next((c for c in chains if int(lines[content[c[-1]]].text) == value - 1
-                      and rank - c[-1] > MIN_PAGE_LINES), None)
-        if chain is None:
-            chains.append([rank])
+        waiting = ending[value - 1]
+        if waiting and _text_lines_between(waiting[0][-1], (rank, index)) >= MIN_PAGE_LINES:
+            chain = waiting.popleft()  # the oldest chain is the farthest back
+            chain.append((rank, index))
         else:
-            chain.append(rank)
-    return [rank for chain in chains if len(chain) >= MIN_SERIES for rank in chain]
+            chain = [(rank, index)]
+            chains.append(chain)
+        ending[value].append(chain)
+    return [rank for chain in chains if len(chain) >= MIN_SERIES for rank, _ in chain]
+
+
+def _text_lines_between(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Content lines between two lone numbers that are not lone numbers themselves."""
+    return (b[0] - a[0] - 1) - (b[1] - a[1] - 1)

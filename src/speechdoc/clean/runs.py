@@ -35,9 +35,13 @@ def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
     text = line.text
     first, last = len(text) - len(text.lstrip(_PAD)), len(text.rstrip(_PAD))  # the text between the padding
     inner = [m for m in _RUN.finditer(text) if first < m.start() and m.end() < last]
-    if not inner or not _is_run_together(text[first:last], inner, first):
+    if not inner:
         return [line], []
-    inner = [m for m in inner if not _after_run_in_heading(text[first:m.start()], text[m.end():last])]
+    ends = [first] + [m.end() for m in inner]
+    texts = [text[a:m.start()].strip() for a, m in zip(ends, inner)] + [text[ends[-1]:last].strip()]
+    if not _is_run_together(texts, inner, last - first):
+        return [line], []
+    inner = [m for n, m in enumerate(inner) if not _after_run_in_heading(texts[n], texts[n + 1])]
     pieces, pos = [], 0
     for m in inner:
         pieces.append(line.slice(pos, m.start()))
@@ -46,24 +50,21 @@ def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
     return pieces, line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run") for m in inner])[1]
 
 
-def _is_run_together(body: str, runs: list[re.Match], offset: int) -> bool:
+def _is_run_together(pieces: list[str], runs: list[re.Match], length: int) -> bool:
     """The line is several lines run together: by the kinds of its pieces, or long with runs after sentences."""
-    cuts = [(m.start() - offset, m.end() - offset) for m in runs]
-    pieces = [body[a:b].strip() for a, b in zip([0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(body)])]
     if len(_structure_kinds(pieces)) >= MIN_KINDS:
         return True
-    if len(body) < MIN_LENGTH or len(runs) < MIN_RUNS:
+    if length < MIN_LENGTH or len(runs) < MIN_RUNS:
         return False
     after_sentence = sum(1 for p in pieces[:-1] if _SENTENCE_END.search(p))
     return all(_U3000_RUN.fullmatch(m.group()) for m in runs) or after_sentence >= MIN_SENTENCE_SHARE * len(runs)
 
 
-def _after_run_in_heading(before: str, after: str) -> bool:
+def _after_run_in_heading(piece: str, following: str) -> bool:
     """The run follows a run-in heading (``（一）建立台账。``) and body text goes on after it: the run is the
     space a web page left after a bold lead, not a paragraph break (the paragraph keeps its lead)."""
-    piece = _RUN.split(before)[-1].strip()
-    return _is_run_in(piece) and matchers.match_outline(after) is None and not matchers.is_closing_date(
-        _RUN.split(after)[0].strip())
+    return (_is_run_in(piece) and matchers.match_outline(following) is None
+            and not matchers.is_closing_date(following))
 
 
 def _is_run_in(piece: str) -> bool:

@@ -117,7 +117,12 @@ def continues_across_page(prev: Tracked, nxt: Tracked, width: int | None, by_ind
     tail = _last_source_line(prev)
     if _ENDS_BLOCK.search(tail[-1:]) or (_STARTS_ELEMENT.match(prev.text) and not re.search("[。！？；]", prev.text)):
         return False
-    return display_width(tail) >= (width or PAGE_FULL_LINE) - WRAP_SLACK
+    return is_full_line(tail, width)
+
+
+def is_full_line(text: str, width: int | None) -> bool:
+    """The line reaches the wrap width (or, when there is none, ``PAGE_FULL_LINE``): a line of a page."""
+    return display_width(text) >= (width or PAGE_FULL_LINE) - WRAP_SLACK
 
 
 def _last_source_line(line: Tracked) -> str:
