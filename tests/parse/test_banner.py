@@ -23,6 +23,8 @@ VARIANTS = {
     "…文件": ["××市人民政府办公室文件", "×政办发〔2024〕12号", *TITLE],
     "…文件 without a number": ["××市人民政府文件", *TITLE],
     "no number, a blank line": ["××市人民政府办公室", "", *TITLE],
+    "份号, 密级, 紧急程度 on top": ["000123", "机密★1年", "特急", "××市人民政府文件", "×政发〔2024〕1号", *TITLE],
+    "密级 and 紧急程度 on one line": ["机密★1年　特急", "", "××市人民政府文件", "×政发〔2024〕1号", "", *TITLE],
 }
 
 
@@ -32,8 +34,9 @@ def test_the_two_line_title_and_the_main_recipients_are_found(head):
     titles = [b for b in blocks if b.kind == "title"]
     assert titles[-1].text == "".join(TITLE) and titles[-1].lines == TITLE
     assert titles[0].text.startswith("××市人民政府") and len(titles) == 2
+    assert all(b.kind != "paragraph" or b.line < titles[0].line for b in blocks[:blocks.index(titles[-1])])
     assert [b.text for b in blocks if b.kind == "salutation"] == ["各区人民政府，市政府各部门："]
-    assert {b.kind for b in blocks[:blocks.index(titles[-1])]} <= {"title", "doc_number"}
+    assert {b.kind for b in blocks[:blocks.index(titles[-1])]} <= {"paragraph", "title", "doc_number"}
 
 
 def test_the_签发人_is_kept_with_the_number():
@@ -48,3 +51,11 @@ def test_an_organ_name_and_关于_on_the_next_line_are_one_title():
     blocks = api.parse_text("\n".join(["××市人民政府办公室", *TITLE] + BODY)).blocks
     assert blocks[0].kind == "title" and blocks[0].lines == ("××市人民政府办公室", *TITLE)
     assert blocks[1].kind == "salutation"
+
+
+def test_份号_密级_紧急程度_are_paragraphs_above_the_banner_and_only_there():
+    blocks = api.parse_text("\n".join(VARIANTS["份号, 密级, 紧急程度 on top"] + BODY)).blocks
+    assert [(b.kind, b.text) for b in blocks[:3]] == [("paragraph", "000123"), ("paragraph", "机密★1年"),
+                                                       ("paragraph", "特急")]
+    speech = api.parse_text("\n".join(["在全市工作会议上的讲话", "特急", "同志们：", "今天开会。"])).blocks
+    assert [b.kind for b in speech[:2]] == ["title", "speaker"]  # under a title, a two-hanzi line is a name

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ..model import Block
 from .hinted import hinted_block
-from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_greeting, is_issuer_mark, is_meeting_fact,
-                       is_salutation, is_signer, is_speaker, is_subtitle, is_title_like, match_date_line)
+from .matchers import (MAX_TITLE, ends_with_genre, is_banner_mark, is_doc_number, is_greeting, is_issuer_mark,
+                       is_meeting_fact, is_salutation, is_signer, is_speaker, is_subtitle, is_title_like,
+                       match_date_line)
 from .state import State
 
 HEAD_KINDS = {"title", "doc_number", "subtitle", "speaker", "date_line", "salutation"}
@@ -23,6 +24,15 @@ def doc_number_rule(state: State, i: int) -> int:
     if "salutation" in _kinds(state) or not is_doc_number(state.lines[i].text):
         return 0
     state.add(Block("doc_number", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
+def banner_mark_rule(state: State, i: int) -> int:
+    """份号, 密级, 紧急程度 above everything (``000123`` / ``机密★1年`` / ``特急``): ``paragraph`` blocks, set at the
+    left as the standard places them; the head goes on after them."""
+    if _kinds(state) - {"paragraph"} or not is_banner_mark(state.lines[i].text):
+        return 0
+    state.add(Block("paragraph", state.lines[i].text, state.lines[i].number))
     return 1
 
 
@@ -131,6 +141,7 @@ def meeting_fact_rule(state: State, i: int) -> int:
 
 
 HEAD_RULES = (
+    ("banner_mark", banner_mark_rule),
     ("doc_number", doc_number_rule),
     ("signer", signer_rule),
     ("subtitle", subtitle_rule),

@@ -126,6 +126,15 @@ def is_signer(text: str) -> bool:
     return _SIGNER.match(text) is not None
 
 
+_BANNER_MARK = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★\s*[^\s，。]{1,8})?|特急|加急|特提|平急)$")
+
+
+def is_banner_mark(text: str) -> bool:
+    """份号 ``000123``, 密级 ``机密★1年``, 紧急程度 ``特急`` — or several on one line: the top of a 版头."""
+    parts = [p for p in re.split(r"[\s\u3000]+", text) if p]
+    return bool(parts) and all(_BANNER_MARK.match(p) for p in parts)
+
+
 _ISSUER_MARK = re.compile(r"^[\u4e00-\u9fff×XＸ（）()、]{2,40}文件$")
 
 
