@@ -12,7 +12,8 @@ JOINED = "当前已进入主汛期，为切实做好今年防汛工作，确保�
 NEXT = ["\u3000\u3000一、提高思想认识", "\u3000\u3000各地各单位要充分认识防汛工作的重要性。"]
 
 
-@pytest.mark.parametrize("page", ["3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 8 页", "3/8", "·3·"])
+@pytest.mark.parametrize("page", ["3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 8 页", "第3页，共8页", "共8页 第3页",
+                                  "Page 3 of 8", "3/8", "·3·"])
 def test_a_page_number_inside_a_paragraph_is_dropped_and_the_paragraph_joined(page):
     cleaned = clean(HEAD + [BEFORE, page, AFTER] + NEXT)
     assert [t for _, t in cleaned.lines] == HEAD + [JOINED, "一、提高思想认识", "各地各单位要充分认识防汛工作的重要性。"]

@@ -8,8 +8,8 @@ record (line, text, reason) for every line removed:
                         head, ``责任编辑：…``, ``浏览次数：…``, ``字号 大 中 小``, ``打印本页``, ``关闭窗口``, ``分享到``
 - site date             a bare ``2017-08-28`` near the top (a listing date, not the document's 成文日期)
 - page headline         the page's own headline above the metadata line, when the article repeats a title below it
-- page number           ``- 3 -``, ``— 12 —``, ``·4·``, ``第3页 共12页``, ``3/12`` (text copied from a PDF); a bare ``3``
-                        where it is plainly a page break (``pages``)
+- page number           ``- 3 -``, ``— 12 —``, ``·4·``, ``第3页 共12页``, ``共12页 第3页``, ``Page 3 of 12``, ``3/12``
+                        (text copied from a PDF); a bare ``3`` where it is plainly a page break (``pages``)
 - link list             ``相关文章``, ``最新图文``, ``上一篇/下一篇``… and the short article titles and ``时间:`` lines after them
 """
 from __future__ import annotations
@@ -41,7 +41,8 @@ _LINK_LIST = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新�
                         r"最新文章|最新图文|最新更新|猜你喜欢|精彩推荐|更多推荐|上一篇|下一篇|上一条|下一条|分享到|热点推荐)")
 _SENTENCE_END = re.compile("[。！？]$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—－–]{1,2}\s*\d{1,4}\s*[-—－–]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-                          r"|\d{1,4}\s*/\s*\d{1,4}|[·•]\s*\d{1,4}\s*[·•])$")
+                          r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页|(?:Page|页码[:：]?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+                          r"|\d{1,4}\s*/\s*\d{1,4}|[·•]\s*\d{1,4}\s*[·•])$", re.I)
 
 
 def drop_boilerplate(lines: list[Tracked]) -> tuple[list[Tracked], list[Dropped]]:
