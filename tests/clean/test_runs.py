@@ -59,3 +59,11 @@ def test_the_spaces_after_a_run_in_heading_stay_inside_its_paragraph():
     assert _texts(line) == ["关于开展督查工作的通知", "各区委：", "现就有关事项通知如下。", "（一）建立台账。  对重点工作建立台账。",
                             "一、工作要求", "每月通报一次。", "市委办公室", "2020年3月5日"]
     assert _texts("（一）指导思想。  坚持以人民为中心。  各地要认真贯彻。") == ["（一）指导思想。  坚持以人民为中心。  各地要认真贯彻。"]
+
+
+def test_two_spaces_after_sentences_in_one_line_of_many_are_a_typing_habit():
+    paragraph = "今年以来，我们坚持稳中求进工作总基调，各项工作取得了新的成效，经济运行总体平稳、稳中有进。"
+    long_line = "  ".join([paragraph] * 4)
+    others = ["关于今年工作的报告", "同志们："] + [paragraph * 2] * 3
+    texts = [t for _, t in clean(others + [long_line], normalize=False).lines]
+    assert texts[-1] == long_line

@@ -23,7 +23,7 @@ from .boilerplate import PAGE_NUMBER, drop_boilerplate
 from .control import remove_control_characters, remove_direction_controls
 from .glued import split_glued_head
 from .punctuation import normalize_punctuation
-from .runs import split_space_runs
+from .runs import MOST_OF_TEXT, split_space_runs
 from .spacing import normalize_inner_spaces, remove_leading_bullet, remove_zero_width, strip_outer
 from .tracked import Tracked
 from .wrap import join_wrapped
@@ -50,7 +50,9 @@ class _Edits(list):
 
 def clean(lines: list[str], *, keep_boilerplate: bool = False, normalize: bool = True) -> Cleaned:
     edits, warnings = _Edits(), []
-    tracked = [piece for number, raw in enumerate(lines, 1) for piece in _source_line(number, raw, edits, warnings)]
+    total = sum(len(raw) for raw in lines)
+    tracked = [piece for number, raw in enumerate(lines, 1)
+               for piece in _source_line(number, raw, edits, warnings, holds_the_text=len(raw) >= MOST_OF_TEXT * total)]
     tracked = edits.take(split_glued_head(tracked))
     dropped: list[Dropped] = []
     if not keep_boilerplate:
@@ -63,7 +65,8 @@ def clean(lines: list[str], *, keep_boilerplate: bool = False, normalize: bool =
     return Cleaned(tuple((t.number, t.text) for t in tracked), tuple(dropped), tuple(edits), tuple(warnings))
 
 
-def _source_line(number: int, raw: str, edits: _Edits, warnings: list[Diagnostic]) -> list[Tracked]:
+def _source_line(number: int, raw: str, edits: _Edits, warnings: list[Diagnostic], *,
+                 holds_the_text: bool) -> list[Tracked]:
     """One source line without control, direction and zero-width characters, split at space runs, without padding."""
     line, removed, found = remove_control_characters(Tracked.from_source(number, raw))
     edits.extend(removed)
@@ -71,7 +74,7 @@ def _source_line(number: int, raw: str, edits: _Edits, warnings: list[Diagnostic
     line, removed, found = remove_direction_controls(line)
     edits.extend(removed)
     warnings.extend(found)
-    return [strip_outer(edits.take(remove_zero_width(piece))) for piece in edits.take(split_space_runs(line))]
+    return [strip_outer(edits.take(remove_zero_width(piece))) for piece in edits.take(split_space_runs(line, holds_the_text=holds_the_text))]
 
 
 def _normalize(line: Tracked) -> tuple[Tracked, list[Edit]]:

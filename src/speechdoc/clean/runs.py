@@ -6,8 +6,9 @@ which are columns). A line is split at every run inside it when
   them — a title ending in its genre word (first piece), a 主送 / salutation ending in ``：`` followed by body text,
   an outline heading standing alone, a sentence ending in ``。！？`` before a run, a date alone
   (``关于…的通知  各单位：  为…。  一、检查内容  …  2024年3月1日``), or
-- it is long (``MIN_LENGTH``) with ``MIN_RUNS`` runs, and the runs are all U+3000 or most of them follow the end of
-  a sentence (a one-line speech with no headings).
+- it is long (``MIN_LENGTH``) with ``MIN_RUNS`` runs, and the runs are all U+3000, or most of them follow the end
+  of a sentence and the line is most of the text (a one-line speech with no headings; in a text of many lines,
+  two spaces after a sentence are a typing habit, not a paragraph break).
 So the spaces in ``市长　王某某``, between a title's phrases, or the blanks of a form (``单位名称：　　　填报人：``)
 never split a line, and the spaces after a run-in heading (``（一）建立台账。  对重点工作…``) stay inside its paragraph. Every piece keeps the source line number; each break is an edit (the run → a line break).
 """
@@ -27,11 +28,14 @@ MIN_LENGTH = 150  # characters: a line this long with MIN_RUNS runs after senten
 MIN_RUNS = 3
 MIN_KINDS = 2  # different kinds of structure line among the pieces
 MIN_SENTENCE_SHARE = 0.5  # of the runs of a long line, this share at least follows a sentence end
+MOST_OF_TEXT = 0.5  # a line with this share of the text's characters is (most of) a one-line text
 
 _PAD = "\u3000 \u00a0\t"
 
 
-def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
+def split_space_runs(line: Tracked, *, holds_the_text: bool = True) -> tuple[list[Tracked], list[Edit]]:
+    """``holds_the_text``: the line is most of the text (``MOST_OF_TEXT``), as a one-line text is; a long line
+    among others is split at runs of ASCII spaces or NBSP after its sentences only then."""
     text = line.text
     first, last = len(text) - len(text.lstrip(_PAD)), len(text.rstrip(_PAD))  # the text between the padding
     inner = [m for m in _RUN.finditer(text) if first < m.start() and m.end() < last]
@@ -39,7 +43,7 @@ def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
         return [line], []
     ends = [first] + [m.end() for m in inner]
     texts = [text[a:m.start()].strip() for a, m in zip(ends, inner)] + [text[ends[-1]:last].strip()]
-    if not _is_run_together(texts, inner, last - first):
+    if not _is_run_together(texts, inner, last - first, holds_the_text):
         return [line], []
     inner = [m for n, m in enumerate(inner) if not _after_run_in_heading(texts[n], texts[n + 1])]
     pieces, pos = [], 0
@@ -50,14 +54,16 @@ def split_space_runs(line: Tracked) -> tuple[list[Tracked], list[Edit]]:
     return pieces, line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run") for m in inner])[1]
 
 
-def _is_run_together(pieces: list[str], runs: list[re.Match], length: int) -> bool:
+def _is_run_together(pieces: list[str], runs: list[re.Match], length: int, holds_the_text: bool) -> bool:
     """The line is several lines run together: by the kinds of its pieces, or long with runs after sentences."""
     if len(_structure_kinds(pieces)) >= MIN_KINDS:
         return True
     if length < MIN_LENGTH or len(runs) < MIN_RUNS:
         return False
+    if all(_U3000_RUN.fullmatch(m.group()) for m in runs):
+        return True
     after_sentence = sum(1 for p in pieces[:-1] if _SENTENCE_END.search(p))
-    return all(_U3000_RUN.fullmatch(m.group()) for m in runs) or after_sentence >= MIN_SENTENCE_SHARE * len(runs)
+    return holds_the_text and after_sentence >= MIN_SENTENCE_SHARE * len(runs)
 
 
 def _after_run_in_heading(piece: str, following: str) -> bool:
