@@ -98,3 +98,10 @@ def test_in_a_pdf_copy_a_full_unindented_line_goes_on_with_the_prose_above_it():
              "市人民政府办公室"]
     assert _texts(lines) == ["为切实保障和改善民生，经市政府研究决定，今年全市全年投入专项资金改造老旧小区，确保资金及时拨付到位。",
                              "以上意见，请结合实际认真贯彻执行，务求实效", "市人民政府办公室"]
+
+
+def test_a_full_list_item_cut_mid_phrase_goes_on_but_a_short_heading_never_does():
+    assert _texts(["1.加强组织领导，各单位要成立工作专班，明确分管领导和", "具体责任人员。"]) == [
+        "1.加强组织领导，各单位要成立工作专班，明确分管领导和具体责任人员。"]
+    assert _texts(["一、加强领导，压实责任和", "二、强化保障"]) == ["一、加强领导，压实责任和", "二、强化保障"]
+    assert _texts(["一、坚持稳中求进，推动发展", "30个部门参加。"]) == ["一、坚持稳中求进，推动发展", "30个部门参加。"]

@@ -174,7 +174,8 @@ def _continues(prev: str, nxt: str, width: int | None, unindented_after: str | N
     if _ENDS_BLOCK.search(prev[-1:]):
         return False
     if _STARTS_ELEMENT.match(prev) and not re.search("[。！？；]", prev):
-        return False  # a heading standing alone
+        # a heading standing alone — unless a full line of it stops mid-phrase: a list item wrapped
+        return display_width(prev) >= PAGE_FULL_LINE and _cut_mid_phrase(prev, nxt)
     if _cut_mid_phrase(prev, nxt) or (unindented_after is not None and _full_prose_line(unindented_after, nxt)):
         return True
     return width is not None and display_width(prev) >= width - WRAP_SLACK
