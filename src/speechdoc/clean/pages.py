@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 
 from .tracked import Tracked
-from .wrap import BARE_NUMBER, UNITS, continues_across_page, is_full_line, starts_by_indent, wrap_width
+from .wrap import BARE_NUMBER, UNITS, Indents, continues_across_page, is_full_line, read_indents, wrap_width
 
 MIN_PAGE_LINES = 8  # lines of text between two page numbers of a series, at least
 MIN_SERIES = 2  # lone numbers counting up, at least
@@ -21,19 +21,19 @@ MIN_SERIES = 2  # lone numbers counting up, at least
 
 def bare_page_numbers(lines: list[Tracked], content: list[int]) -> set[int]:
     """The indexes (into ``lines``) of the lone numbers that are page numbers; ``content`` indexes the non-blank lines."""
-    width, by_indent = wrap_width([line.text for line in lines]), starts_by_indent(lines)
+    width, indents = wrap_width([line.text for line in lines]), read_indents(lines)
     numbers = [rank for rank, i in enumerate(content) if BARE_NUMBER.match(lines[i].text)]
-    found = {content[rank] for rank in numbers if _between_joined_lines(lines, content, rank, width, by_indent)}
+    found = {content[rank] for rank in numbers if _between_joined_lines(lines, content, rank, width, indents)}
     return found | {content[rank] for rank in _counting_series(lines, content, numbers)}
 
 
 def _between_joined_lines(lines: list[Tracked], content: list[int], rank: int, width: int | None,
-                           by_indent: bool) -> bool:
+                           indents: Indents) -> bool:
     if rank == 0 or rank + 1 >= len(content):
         return False
     prev, nxt = lines[content[rank - 1]], lines[content[rank + 1]]
     return (is_full_line(prev.text, width) and not nxt.text.startswith(tuple(UNITS))  # ``3`` / ``所，…``: a figure
-            and continues_across_page(prev, nxt, width, by_indent))
+            and continues_across_page(prev, nxt, width, indents))
 
 
 def _counting_series(lines: list[Tracked], content: list[int], numbers: list[int]) -> list[int]:

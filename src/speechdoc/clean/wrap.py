@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ..model import Edit
+from ..parse.shapes import DOC_NUMBER
 from .chars import display_width
 from .tracked import Tracked
 
@@ -28,6 +30,9 @@ MIN_WRAP_WIDTH = 20  # display cells; shorter lines are never taken for a wrap w
 MAX_WRAP_WIDTH = 200
 WRAP_SLACK = 4  # a wrapped line may fall this many cells short of the wrap width
 PAGE_FULL_LINE = 36  # display cells: without a wrap width, a line this wide before a page break is a full line
+INDENT_CELLS = 4  # display cells: a paragraph's first line is indented by two characters
+MIN_INDENTED = 3  # lines: a PDF copy has at least this many indented lines, and as many full unindented ones
+PDF_FULL_SHARE = 0.5  # of its unindented lines, a PDF copy has at least this share of full lines
 MIN_WRAPPED_SHARE = 0.2
 MIN_WRAPPED_LINES = 4
 
@@ -36,11 +41,15 @@ _ENDS_BLOCK = re.compile(r"[。！？!?；;：:…”』」）)》】]$")
 _STARTS_ELEMENT = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d+[.．、](?!\d)|[（(]\d+[）)]|[①-⑳]"
     r"|第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|首先|其次|再次|最后|附件|——|--)")
+_SPEECH_LEAD = re.compile(r"^(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|首先|其次|再次|最后)")
 _NEVER_STARTS = re.compile(r"^[，。、；：？！）》”’」』】]")
 _PAIRS = (("《", "》"), ("（", "）"), ("“", "”"), ("〔", "〕"))
 MAX_PAIR_SPAN = 60  # characters: an opening mark this close to the line's end still waits for its closing one
-_PROSE = re.compile("[，。；！？]")
-_PUNCTUATED = re.compile("[，。；！？、：]")
+_PROSE = re.compile("[，。；！？：,;!?:]")  # half-width too: the cleaner joins lines before it normalises marks
+SENTENCE_ENDS = "。！？”）"
+LOOSE_SHARE = 0.75  # of the wrap width: a line of prose this wide, not ending a sentence, is wrapped
+_RECORD = re.compile(r"^(?:抄送|抄报|分送|主题词|主送)\s*[：:]|印发$")  # 版记 lines
+_PUNCTUATED = re.compile("[，。；！？、：,;!?:]")
 MAX_SIGNATURE = 20  # characters: a short line without punctuation may be a 署名
 BARE_NUMBER = re.compile(r"^\d{1,3}$")  # a line that is only a number: a page number or a table's cell
 PROSE_SPAN = 120  # characters: how far back a joined paragraph is searched for prose marks
@@ -55,16 +64,17 @@ def join_wrapped(lines: list[Tracked], page_breaks: frozenset[int] = frozenset()
     """``page_breaks``: the source lines of dropped page numbers; a paragraph may go on across them (and the blank
     lines around them)."""
     width = wrap_width([line.text for line in lines])
-    by_indent = starts_by_indent(lines)
+    indents = read_indents(lines)
     out: list[Tracked] = []
     edits: list[Edit] = []
     for line in lines:
         prev = out[-1] if out else None
         if (prev is not None and prev.text and line.text and _next_source_line(prev, line)
-                and not (by_indent and _indented(line))
-                and _continues(prev.text, line.text, width, _last_source_line(prev) if by_indent else None)):
+                and not (indents.first_lines and _indented(line))
+                and _continues(prev.text, line.text, width, _last_source_line(prev), indents.pdf_copy,
+                               _tail_indent(prev, indents))):
             _join(out, line, edits)
-        elif line.text and _across_page_break(out, line, page_breaks, width, by_indent):
+        elif line.text and _across_page_break(out, line, page_breaks, width, indents):
             while not out[-1].text:
                 out.pop()  # the blank lines around the page number are the page's layout
             _join(out, line, edits)
@@ -80,8 +90,9 @@ def join_wrapped(lines: list[Tracked], page_breaks: frozenset[int] = frozenset()
 def _join(out: list[Tracked], line: Tracked, edits: list[Edit]) -> None:
     """Join ``line`` to the last line of ``out`` (a space between two Latin words), recording the edit."""
     prev = out[-1]
-    glue = " " if (prev.text[-1].isascii() and not prev.text[-1].isspace()
-                   and line.text[0].isascii() and line.text[0].isalnum()) else ""
+    end, start = prev.text[-1], line.text[0]
+    glue = " " if (end.isascii() and not end.isspace() and start.isascii() and start.isalnum()
+                   and not (end.isdigit() and start.isdigit())) else ""  # ``×10`` / ``0%``: one number
     line_no, column = prev.origin(len(prev.text))
     edits.append(Edit(line_no, column, "\n", glue, "join-wrapped-line"))
     out[-1] = prev + Tracked(glue, ((line_no, column),) * len(glue), prev.number) + line
@@ -92,37 +103,64 @@ def _next_source_line(prev: Tracked, line: Tracked) -> bool:
     return line.number > prev.origin(len(prev.text) - 1)[0]
 
 
-def starts_by_indent(lines: list[Tracked]) -> bool:
-    """Some lines are indented and others not: a PDF copy, which indents a paragraph's first line only."""
-    return {_indented(line) for line in lines if line.text} == {True, False}
+@dataclass(frozen=True)
+class Indents:
+    """How a text indents: ``first_lines`` — some lines are indented and others not, so an indented line starts a
+    paragraph; ``pdf_copy`` — moreover several are, and the lines that are not are mostly full lines (a PDF copy's
+    continuation lines), so an unindented line starts no paragraph of body text."""
+
+    first_lines: bool
+    pdf_copy: bool
+
+
+def read_indents(lines: list[Tracked]) -> Indents:
+    indented = [line for line in lines if line.text and _indented(line)]
+    flush = [line for line in lines if line.text and not _indented(line)]
+    first_lines = bool(indented) and bool(flush)
+    full = sum(1 for line in flush if display_width(line.text) >= PAGE_FULL_LINE)
+    pdf_copy = (first_lines and len(indented) >= MIN_INDENTED and full >= MIN_INDENTED
+                and full >= PDF_FULL_SHARE * len(flush))
+    return Indents(first_lines, pdf_copy)
 
 
 def _across_page_break(out: list[Tracked], line: Tracked, page_breaks: frozenset[int], width: int | None,
-                       by_indent: bool) -> bool:
+                       indents: Indents) -> bool:
     prev = next((t for t in reversed(out) if t.text), None)
     if prev is None or not page_breaks or not _next_source_line(prev, line):
         return False
     last = prev.origin(len(prev.text) - 1)[0]
     return (any(last < n < line.number for n in page_breaks)
-            and continues_across_page(prev, line, width, by_indent))
+            and continues_across_page(prev, line, width, indents))
 
 
-def continues_across_page(prev: Tracked, nxt: Tracked, width: int | None, by_indent: bool) -> bool:
+def continues_across_page(prev: Tracked, nxt: Tracked, width: int | None, indents: Indents) -> bool:
     """The paragraph of ``prev`` goes on in ``nxt`` on the next page: ``prev`` ends mid-sentence on a full line (or
-    on a mark that never ends a paragraph), ``nxt`` starts no new element."""
-    if (by_indent and _indented(nxt)) or _STARTS_ELEMENT.match(nxt.text) or _DATE_LIKE.match(nxt.text):
+    on a mark that never ends a paragraph, or cut mid-phrase), ``nxt`` starts no new element."""
+    if (indents.first_lines and _indented(nxt)) or _DATE_LIKE.match(nxt.text):
         return False
-    if _continues(prev.text, nxt.text, None):
+    tail, indent = _last_source_line(prev), _tail_indent(prev, indents)
+    if _continues(prev.text, nxt.text, None, tail, indents.pdf_copy, indent):
         return True
-    tail = _last_source_line(prev)
+    if _STARTS_ELEMENT.match(nxt.text):
+        return False
     if _ENDS_BLOCK.search(tail[-1:]) or (_STARTS_ELEMENT.match(prev.text) and not re.search("[。！？；]", prev.text)):
         return False
-    return is_full_line(tail, width)
+    return is_full_line(tail, width, indent)
 
 
-def is_full_line(text: str, width: int | None) -> bool:
-    """The line reaches the wrap width (or, when there is none, ``PAGE_FULL_LINE``): a line of a page."""
-    return display_width(text) >= (width or PAGE_FULL_LINE) - WRAP_SLACK
+def _tail_indent(prev: Tracked, indents: Indents) -> int:
+    """The cells a PDF copy indents the last line of ``prev`` by: a paragraph's first line is indented."""
+    return INDENT_CELLS if indents.pdf_copy and _indented(prev) and _one_source_line(prev) else 0
+
+
+def is_full_line(text: str, width: int | None, indent: int = 0) -> bool:
+    """The line reaches the wrap width (or, when there is none, ``PAGE_FULL_LINE``), less ``indent`` cells (a
+    paragraph's first line in a PDF copy): a line of a page."""
+    return display_width(text) >= (width or PAGE_FULL_LINE) - WRAP_SLACK - indent
+
+
+def _one_source_line(line: Tracked) -> bool:
+    return line.origin(0)[0] == line.origin(len(line.text) - 1)[0]
 
 
 def _last_source_line(line: Tracked) -> str:
@@ -162,30 +200,53 @@ def _open_pair(tail: str) -> bool:
     return any(tail.rfind(a) > tail.rfind(b) for a, b in _PAIRS)
 
 
-def _continues(prev: str, nxt: str, width: int | None, unindented_after: str | None = None) -> bool:
-    """``unindented_after``: when ``nxt`` is not indented in a text that indents the first lines of its paragraphs,
-    the last source line of ``prev``; ``nxt`` goes on with it when it is a full line of prose."""
-    if _STARTS_ELEMENT.match(nxt) or _DATE_LIKE.match(nxt):
+def _continues(prev: str, nxt: str, width: int | None, tail: str | None = None, unindented: bool = False,
+               tail_indent: int = 0) -> bool:
+    """``tail``: the last source line of ``prev`` (a joined paragraph), indented by ``tail_indent`` cells;
+    ``unindented``: ``nxt`` is not indented in a text that indents the first lines of its paragraphs (a PDF copy),
+    so it starts no paragraph of body text."""
+    tail = prev if tail is None else tail
+    lead = _SPEECH_LEAD.match(nxt) is not None  # a lead starts a paragraph, never a clause: ``…的问题，`` / ``一是…``
+    if lead and _NEVER_ENDS.search(prev[-1:]):
+        return True
+    if (_STARTS_ELEMENT.match(nxt) and not (lead and unindented)) or _DATE_LIKE.match(nxt) or DOC_NUMBER.match(nxt):
         return False
     if _NEVER_ENDS.search(prev[-1:]):  # the last character only: a search of a long joined line is slow
         return True
     if _NEVER_STARTS.match(nxt) or _open_pair(prev[-MAX_PAIR_SPAN:]):
         return True  # ``…和《××省城乡`` / ``规划条例》…``: a line never ends inside a book title or brackets
     if _ENDS_BLOCK.search(prev[-1:]):
-        return False
+        return unindented and _goes_on_after_sentence(tail, nxt, width, tail_indent)
     if _STARTS_ELEMENT.match(prev) and not re.search("[。！？；]", prev):
         # a heading standing alone — unless a full line of it stops mid-phrase: a list item wrapped
-        return display_width(prev) >= PAGE_FULL_LINE and _cut_mid_phrase(prev, nxt)
-    if _cut_mid_phrase(prev, nxt) or (unindented_after is not None and _full_prose_line(unindented_after, nxt)):
+        # (or, in a PDF copy, goes on in an unindented line of text)
+        return display_width(prev) >= PAGE_FULL_LINE and (
+            _cut_mid_phrase(prev, nxt) or (unindented and _text_line(nxt)))
+    if _cut_mid_phrase(prev, nxt) or (unindented and _full_prose_line(tail, nxt, tail_indent > 0)):
         return True
-    return width is not None and display_width(prev) >= width - WRAP_SLACK
+    if width is None:
+        return False
+    return display_width(prev) >= width - WRAP_SLACK or (
+        _PROSE.search(tail) is not None and display_width(tail) >= LOOSE_SHARE * width)
 
 
-def _full_prose_line(tail: str, nxt: str) -> bool:
-    """A line of prose as wide as a page's line (a PDF copy's widths vary with its digits and Latin letters), and
-    a next line that is not a bare number or a short unpunctuated line (a 署名)."""
-    return (display_width(tail) >= PAGE_FULL_LINE and _PROSE.search(tail) is not None
-            and BARE_NUMBER.match(nxt) is None and (len(nxt) > MAX_SIGNATURE or _PUNCTUATED.search(nxt) is not None))
+def _goes_on_after_sentence(tail: str, nxt: str, width: int | None, indent: int) -> bool:
+    """In a PDF copy, a full line that happens to end a sentence, and an unindented line of prose after it: the
+    same paragraph goes on (a new one would be indented) — unless that line is a 版记 line (``抄送：`` ``…印发``)."""
+    return (tail[-1:] in SENTENCE_ENDS and is_full_line(tail, width, indent) and _PROSE.search(nxt) is not None
+            and not _RECORD.search(nxt) and not nxt.endswith(("：", ":")))
+
+
+def _full_prose_line(tail: str, nxt: str, first_line: bool = False) -> bool:
+    """A line of prose (or a paragraph's indented ``first_line``) as wide as a page's line — a PDF copy's widths
+    vary with its digits and Latin letters — and a next line of text."""
+    return (display_width(tail) >= PAGE_FULL_LINE and (first_line or _PROSE.search(tail) is not None)
+            and _text_line(nxt))
+
+
+def _text_line(text: str) -> bool:
+    """Not a bare number (a page's) or a short unpunctuated line (a 署名)."""
+    return BARE_NUMBER.match(text) is None and (len(text) > MAX_SIGNATURE or _PUNCTUATED.search(text) is not None)
 
 
 def _cut_mid_phrase(prev: str, nxt: str) -> bool:

@@ -132,7 +132,7 @@ def _continues_title(state: State, parts: list[str], j: int) -> bool:
     if sum(map(len, parts)) + len(text) > MAX_TITLE or not is_title_like(text):
         return False
     return not (is_doc_number(text) or is_signer(text) or is_subtitle(text) or match_date_line(text)
-                or is_salutation(text) or is_speaker(text))
+                or is_salutation(text) or (is_speaker(text) and not ends_with_genre(text)))  # ``…安排的`` / ``通知``
 
 
 def meeting_fact_rule(state: State, i: int) -> int:
