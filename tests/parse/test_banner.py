@@ -59,3 +59,10 @@ def test_份号_密级_紧急程度_are_paragraphs_above_the_banner_and_only_the
                                                        ("paragraph", "特急")]
     speech = api.parse_text("\n".join(["在全市工作会议上的讲话", "特急", "同志们：", "今天开会。"])).blocks
     assert [b.kind for b in speech[:2]] == ["title", "speaker"]  # under a title, a two-hanzi line is a name
+
+
+def test_a_title_broken_before_its_genre_word_is_one_title():
+    """``通知`` alone looks like a two-hanzi name; under a title that has not reached its genre word it ends it."""
+    blocks = api.parse_text("\n".join(["教务部关于2019年本科专业培养方案答辩评审安排的", "通知", "各院（系）：", "现将有关事项通知如下。"])).blocks
+    assert [(b.kind, b.text) for b in blocks[:2]] == [("title", "教务部关于2019年本科专业培养方案答辩评审安排的通知"),
+                                                       ("salutation", "各院（系）：")]
