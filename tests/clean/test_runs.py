@@ -53,17 +53,23 @@ def test_spaces_that_are_not_paragraph_breaks_do_not_split_a_line():
         assert _texts(line) == [line], line
 
 
-def test_the_spaces_after_a_run_in_heading_stay_inside_its_paragraph():
+def test_the_spaces_after_a_run_in_heading_stay_inside_its_paragraph_in_a_text_of_many_lines():
     line = "  ".join(["关于开展督查工作的通知", "各区委：", "现就有关事项通知如下。", "（一）建立台账。", "对重点工作建立台账。",
                       "一、工作要求", "每月通报一次。", "市委办公室", "2020年3月5日"])
-    assert _texts(line) == ["关于开展督查工作的通知", "各区委：", "现就有关事项通知如下。", "（一）建立台账。  对重点工作建立台账。",
-                            "一、工作要求", "每月通报一次。", "市委办公室", "2020年3月5日"]
+    alone = ["关于开展督查工作的通知", "各区委：", "现就有关事项通知如下。", "（一）建立台账。", "对重点工作建立台账。",
+             "一、工作要求", "每月通报一次。", "市委办公室", "2020年3月5日"]
+    assert _texts(line) == alone  # a one-line text: every run is a line break
+    among_others = [t for _, t in clean(["附件：督查台账", "一" * 200, line], normalize=False).lines]
+    assert among_others[5:7] == ["（一）建立台账。  对重点工作建立台账。", "一、工作要求"]
     assert _texts("（一）指导思想。  坚持以人民为中心。  各地要认真贯彻。") == ["（一）指导思想。  坚持以人民为中心。  各地要认真贯彻。"]
 
 
-def test_two_spaces_after_sentences_in_one_line_of_many_are_a_typing_habit():
-    paragraph = "今年以来，我们坚持稳中求进工作总基调，各项工作取得了新的成效，经济运行总体平稳、稳中有进。"
-    long_line = "  ".join([paragraph] * 4)
-    others = ["关于今年工作的报告", "同志们："] + [paragraph * 2] * 3
-    texts = [t for _, t in clean(others + [long_line], normalize=False).lines]
-    assert texts[-1] == long_line
+def test_runs_where_no_line_can_end_do_not_split():
+    line = "  ".join(["关于开展检查的通知", "各区人民政府，市政府各部门，", "各直属机构：", "现将有关事项通知如下。",
+                      "附件：1.工作方案（含重点行业领域检查要点和", "责任分工）", "县委书记", "张三",
+                      "中共海口市委办公室", "2020年3月6日印发"])
+    assert _texts(line) == ["关于开展检查的通知", "各区人民政府，市政府各部门，各直属机构：", "现将有关事项通知如下。",
+                            "附件：1.工作方案（含重点行业领域检查要点和责任分工）", "县委书记  张三",
+                            "中共海口市委办公室  2020年3月6日印发"]
+    rules = [e.rule for e in clean([line], normalize=False).edits]
+    assert rules.count("join-wrapped-line") == 2 and rules.count("split-at-space-run") == 5

@@ -10,7 +10,8 @@ which are columns). A line is split at every run inside it when
   of a sentence and the line is most of the text (a one-line speech with no headings; in a text of many lines,
   two spaces after a sentence are a typing habit, not a paragraph break).
 So the spaces in ``市长　王某某``, between a title's phrases, or the blanks of a form (``单位名称：　　　填报人：``)
-never split a line, and the spaces after a run-in heading (``（一）建立台账。  对重点工作…``) stay inside its paragraph. Every piece keeps the source line number; each break is an edit (the run → a line break).
+never split a line; nor do the spaces after ``，``, before ``…印发`` in a 版记 line, or — in a text of many lines —
+after a run-in heading (``（一）建立台账。  对重点工作…``), which stay inside its paragraph. Every piece keeps the source line number; each break is an edit (the run → a line break).
 """
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ import re
 
 from ..model import Edit
 from ..parse import matchers  # a module, not its names: parse.matchers imports clean.chars (a cycle)
-from ..parse.shapes import ENDS_WITH_GENRE
+from ..parse.shapes import DATE, ENDS_WITH_GENRE
 from .tracked import Span, Tracked
+from .wrap import MAX_PAIR_SPAN, open_pair
 
 _RUN = re.compile("[ \u00a0\u3000]{2,}")
 _U3000_RUN = re.compile("\u3000{2,}")
@@ -31,6 +33,9 @@ MIN_SENTENCE_SHARE = 0.5  # of the runs of a long line, this share at least foll
 MOST_OF_TEXT = 0.5  # a line with this share of the text's characters is (most of) a one-line text
 
 _PAD = "\u3000 \u00a0\t"
+_NEVER_ENDS = ("，", "、", ",")
+MAX_NAME = 4  # characters: a name after a post (``县委书记  张三``)
+_PRINTED = re.compile(f"^{DATE}\\s*印发$")
 
 
 def split_space_runs(line: Tracked, *, holds_the_text: bool = True) -> tuple[list[Tracked], list[Edit]]:
@@ -45,13 +50,18 @@ def split_space_runs(line: Tracked, *, holds_the_text: bool = True) -> tuple[lis
     texts = [text[a:m.start()].strip() for a, m in zip(ends, inner)] + [text[ends[-1]:last].strip()]
     if not _is_run_together(texts, inner, last - first, holds_the_text):
         return [line], []
-    inner = [m for n, m in enumerate(inner) if not _after_run_in_heading(texts[n], texts[n + 1])]
-    pieces, pos = [], 0
-    for m in inner:
-        pieces.append(line.slice(pos, m.start()))
-        pos = m.end()
-    pieces.append(line.slice(pos))
-    return pieces, line.replace([Span(m.start(), m.end(), "\n", "split-at-space-run") for m in inner])[1]
+    spans = []
+    for n, m in enumerate(inner):
+        what = _run_is(texts[n], texts[n + 1], holds_the_text)
+        if what != KEEP:
+            spans.append(Span(m.start(), m.end(), "\n" if what == BREAK else "", what))
+    joined, edits = line.replace(spans)
+    breaks = [i for i, ch in enumerate(joined.text) if ch == "\n"]
+    pieces = [joined.slice(a + 1, b) for a, b in zip([-1] + breaks, breaks + [len(joined.text)])]
+    return pieces, edits
+
+
+BREAK, JOIN, KEEP = "split-at-space-run", "join-wrapped-line", "keep"
 
 
 def _is_run_together(pieces: list[str], runs: list[re.Match], length: int, holds_the_text: bool) -> bool:
@@ -66,11 +76,22 @@ def _is_run_together(pieces: list[str], runs: list[re.Match], length: int, holds
     return holds_the_text and after_sentence >= MIN_SENTENCE_SHARE * len(runs)
 
 
-def _after_run_in_heading(piece: str, following: str) -> bool:
-    """The run follows a run-in heading (``（一）建立台账。``) and body text goes on after it: the run is the
-    space a web page left after a bold lead, not a paragraph break (the paragraph keeps its lead)."""
-    return (_is_run_in(piece) and matchers.match_outline(following) is None
-            and not matchers.is_closing_date(following))
+def _run_is(piece: str, following: str, holds_the_text: bool) -> str:
+    """What the run between ``piece`` and ``following`` is: a line break (``BREAK``); a line break inside a
+    paragraph (``JOIN``: after ``，`` or ``、``, inside brackets — a line never ends there); or spaces inside a
+    line (``KEEP``: between a post and a name ``县委书记  张三``, before ``签发人：…`` on the 发文字号's line, before
+    ``2020年3月6日印发`` in the 版记 line
+    ``××办公室　　2020年3月6日印发``, or — in a line among others — after a run-in heading ``（一）建立台账。`` with
+    body text after it, the space a web page left after a bold lead)."""
+    if piece.endswith(_NEVER_ENDS) or open_pair(piece[-MAX_PAIR_SPAN:]):
+        return JOIN
+    if (_PRINTED.match(following) or matchers.is_signer(following)
+            or (len(following) <= MAX_NAME and matchers.is_speaker(piece + following))):
+        return KEEP
+    if (not holds_the_text and _is_run_in(piece) and matchers.match_outline(following) is None
+            and not matchers.is_closing_date(following)):
+        return KEEP
+    return BREAK
 
 
 def _is_run_in(piece: str) -> bool:

@@ -195,7 +195,7 @@ def wrap_width(texts: list[str]) -> int | None:
     return best
 
 
-def _open_pair(tail: str) -> bool:
+def open_pair(tail: str) -> bool:
     """The text ends inside 《》, （）, “” or 〔〕: its last opening mark has no closing one after it."""
     return any(tail.rfind(a) > tail.rfind(b) for a, b in _PAIRS)
 
@@ -213,7 +213,7 @@ def _continues(prev: str, nxt: str, width: int | None, tail: str | None = None, 
         return False
     if _NEVER_ENDS.search(prev[-1:]):  # the last character only: a search of a long joined line is slow
         return True
-    if _NEVER_STARTS.match(nxt) or _open_pair(prev[-MAX_PAIR_SPAN:]):
+    if _NEVER_STARTS.match(nxt) or open_pair(prev[-MAX_PAIR_SPAN:]):
         return True  # ``…和《××省城乡`` / ``规划条例》…``: a line never ends inside a book title or brackets
     if _ENDS_BLOCK.search(prev[-1:]):
         return unindented and _goes_on_after_sentence(tail, nxt, width, tail_indent)
