@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections import defaultdict, deque
 
 from .tracked import Tracked
-from .wrap import BARE_NUMBER, UNITS, Indents, continues_across_page, is_full_line, read_indents, wrap_width
+from .indents import Indents, read_indents
+from .prose import BARE_NUMBER, UNITS
+from .wrap import continues_across_page, is_full_line, wrap_width
 
 MIN_PAGE_LINES = 8  # lines of text between two page numbers of a series, at least
 MIN_SERIES = 2  # lone numbers counting up, at least

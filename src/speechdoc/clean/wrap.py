@@ -1,38 +1,38 @@
 """Join hard-wrapped paragraphs (text copied from a PDF or a narrow page) and collapse blank lines.
 
-When some lines are indented and others are not (a PDF copy indents only a paragraph's first line), an indented
-line always starts a new paragraph, and a line that is not indented goes on with the body prose above it when that
-does not end a sentence. Otherwise a line is joined with the next source line (never with a piece
-split off the same line) when it is not blank and does not start a new element
-(an outline marker, a speech lead, 附件, a date…), and either
+A line is joined with the next source line (never with a piece split off the same line) when neither is blank,
+the next does not start a new element (an outline marker, a speech lead, 附件, a date, a 发文字号…), and either
 - the line ends with a mark that never ends a paragraph (``，`` ``、`` ``,`` …), or inside a pair of marks
   (``《`` without its ``》``, ``（`` without its ``）`` …), or the next line starts with a mark no line may start
-  with (``，`` ``。`` ``）`` …), or
-- the text is hard-wrapped (most long lines have about the same width, the wrap width) and this line
-  reaches that width without ending a sentence, or
-- the line is body prose (it has ``，`` or ``。``) cut mid-phrase, whatever its width: the next line goes on with
-  the number it started (``…投入资金`` / ``1.5亿元，用于…``) or a lowercase word, or the line ends on a word
-  that needs what follows (``的`` ``和`` ``对`` …); a heading, a title, a 署名 or a list item is never joined.
+  with (``，`` ``。`` ``）`` …) — and a speech lead after ``，`` is no new paragraph (``…的问题，`` / ``一是…``), or
+- the text is hard-wrapped (most long lines have about the same width, the wrap width) and this line reaches
+  that width — or, being prose, three quarters of it — without ending a sentence, or
+- the line is body prose (``prose``) cut mid-phrase, whatever its width: the next line goes on with the number
+  it started (``…投入资金`` / ``1.5亿元，用于…``) or a lowercase word, or the line ends on a word that needs what
+  follows (``的`` ``和`` ``对`` …); a heading, a title or a 署名 is never joined, a list item only when a full
+  line of it is cut so.
+When some lines are indented and others are not (``indents``), an indented line always starts a new paragraph.
+In a PDF copy (several indented first lines, the other lines mostly full), an unindented line of text also goes
+on with the full line of prose above it — even one that happens to end a sentence — unless it is a 版记 line.
+Across a dropped page number (``page_breaks``) and the blank lines around it, a paragraph goes on when its line
+before the break is full and ends mid-sentence (or on the marks above).
 Each join is an edit (``\\n`` → nothing, or → a space between two Latin words) on the first line.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from ..model import Edit
 from ..parse.shapes import DOC_NUMBER
 from .chars import display_width
+from .indents import INDENT_CELLS, PAGE_FULL_LINE, Indents, is_indented, read_indents
+from .prose import cut_mid_phrase, is_prose, is_text_line
 from .tracked import Tracked
 
 MIN_WRAP_WIDTH = 20  # display cells; shorter lines are never taken for a wrap width
 MAX_WRAP_WIDTH = 200
 WRAP_SLACK = 4  # a wrapped line may fall this many cells short of the wrap width
-PAGE_FULL_LINE = 36  # display cells: without a wrap width, a line this wide before a page break is a full line
-INDENT_CELLS = 4  # display cells: a paragraph's first line is indented by two characters
-MIN_INDENTED = 3  # lines: a PDF copy has at least this many indented lines, and as many full unindented ones
-PDF_FULL_SHARE = 0.5  # of its unindented lines, a PDF copy has at least this share of full lines
 MIN_WRAPPED_SHARE = 0.2
 MIN_WRAPPED_LINES = 4
 
@@ -45,18 +45,9 @@ _SPEECH_LEAD = re.compile(r"^(?:第[一二三四五六七八九十]+[，、,]|[�
 _NEVER_STARTS = re.compile(r"^[，。、；：？！）》”’」』】]")
 _PAIRS = (("《", "》"), ("（", "）"), ("“", "”"), ("〔", "〕"))
 MAX_PAIR_SPAN = 60  # characters: an opening mark this close to the line's end still waits for its closing one
-_PROSE = re.compile("[，。；！？：,;!?:]")  # half-width too: the cleaner joins lines before it normalises marks
 SENTENCE_ENDS = "。！？”）"
 LOOSE_SHARE = 0.75  # of the wrap width: a line of prose this wide, not ending a sentence, is wrapped
 _RECORD = re.compile(r"^(?:抄送|抄报|分送|主题词|主送)\s*[：:]|印发$")  # 版记 lines
-_PUNCTUATED = re.compile("[，。；！？、：,;!?:]")
-MAX_SIGNATURE = 20  # characters: a short line without punctuation may be a 署名
-BARE_NUMBER = re.compile(r"^\d{1,3}$")  # a line that is only a number: a page number or a table's cell
-PROSE_SPAN = 120  # characters: how far back a joined paragraph is searched for prose marks
-UNITS = "%％亿万千百元个项人名家次倍余多米吨亩户所座台辆件天批条场期篇份"
-_NUMBER_STARTS = re.compile(rf"^\d{{1,4}}(?:[.．]\d+)?[{UNITS}]")  # ``1.5亿元``, ``30个``: a number with its unit
-_NUMBER_GOES_ON = re.compile(rf"^(?:[.．]\d|\d|[{UNITS}])")  # after a digit: more digits, the decimals, the unit
-NEEDS_MORE = "的和与及或并把将对从向被由于按而"  # a phrase never ends on these
 _DATE_LIKE = re.compile(r"^[\d〇零一二三四五六七八九十O]{2,4}年.{1,6}日$")
 
 
@@ -70,7 +61,7 @@ def join_wrapped(lines: list[Tracked], page_breaks: frozenset[int] = frozenset()
     for line in lines:
         prev = out[-1] if out else None
         if (prev is not None and prev.text and line.text and _next_source_line(prev, line)
-                and not (indents.first_lines and _indented(line))
+                and not (indents.first_lines and is_indented(line))
                 and _continues(prev.text, line.text, width, _last_source_line(prev), indents.pdf_copy,
                                _tail_indent(prev, indents))):
             _join(out, line, edits)
@@ -103,26 +94,6 @@ def _next_source_line(prev: Tracked, line: Tracked) -> bool:
     return line.number > prev.origin(len(prev.text) - 1)[0]
 
 
-@dataclass(frozen=True)
-class Indents:
-    """How a text indents: ``first_lines`` — some lines are indented and others not, so an indented line starts a
-    paragraph; ``pdf_copy`` — moreover several are, and the lines that are not are mostly full lines (a PDF copy's
-    continuation lines), so an unindented line starts no paragraph of body text."""
-
-    first_lines: bool
-    pdf_copy: bool
-
-
-def read_indents(lines: list[Tracked]) -> Indents:
-    indented = [line for line in lines if line.text and _indented(line)]
-    flush = [line for line in lines if line.text and not _indented(line)]
-    first_lines = bool(indented) and bool(flush)
-    full = sum(1 for line in flush if display_width(line.text) >= PAGE_FULL_LINE)
-    pdf_copy = (first_lines and len(indented) >= MIN_INDENTED and full >= MIN_INDENTED
-                and full >= PDF_FULL_SHARE * len(flush))
-    return Indents(first_lines, pdf_copy)
-
-
 def _across_page_break(out: list[Tracked], line: Tracked, page_breaks: frozenset[int], width: int | None,
                        indents: Indents) -> bool:
     prev = next((t for t in reversed(out) if t.text), None)
@@ -136,7 +107,7 @@ def _across_page_break(out: list[Tracked], line: Tracked, page_breaks: frozenset
 def continues_across_page(prev: Tracked, nxt: Tracked, width: int | None, indents: Indents) -> bool:
     """The paragraph of ``prev`` goes on in ``nxt`` on the next page: ``prev`` ends mid-sentence on a full line (or
     on a mark that never ends a paragraph, or cut mid-phrase), ``nxt`` starts no new element."""
-    if (indents.first_lines and _indented(nxt)) or _DATE_LIKE.match(nxt.text):
+    if (indents.first_lines and is_indented(nxt)) or _DATE_LIKE.match(nxt.text):
         return False
     tail, indent = _last_source_line(prev), _tail_indent(prev, indents)
     if _continues(prev.text, nxt.text, None, tail, indents.pdf_copy, indent):
@@ -150,7 +121,7 @@ def continues_across_page(prev: Tracked, nxt: Tracked, width: int | None, indent
 
 def _tail_indent(prev: Tracked, indents: Indents) -> int:
     """The cells a PDF copy indents the last line of ``prev`` by: a paragraph's first line is indented."""
-    return INDENT_CELLS if indents.pdf_copy and _indented(prev) and _one_source_line(prev) else 0
+    return INDENT_CELLS if indents.pdf_copy and is_indented(prev) and _one_source_line(prev) else 0
 
 
 def is_full_line(text: str, width: int | None, indent: int = 0) -> bool:
@@ -170,11 +141,6 @@ def _last_source_line(line: Tracked) -> str:
     while start > 0 and line.origin(start - 1)[0] == last:
         start -= 1
     return line.text[start:]
-
-
-def _indented(line: Tracked) -> bool:
-    """The source line had indentation before this text (its first character is not in column 1)."""
-    return bool(line.origins) and line.origins[0][1] > 1
 
 
 def wrap_width(texts: list[str]) -> int | None:
@@ -221,41 +187,23 @@ def _continues(prev: str, nxt: str, width: int | None, tail: str | None = None, 
         # a heading standing alone — unless a full line of it stops mid-phrase: a list item wrapped
         # (or, in a PDF copy, goes on in an unindented line of text)
         return display_width(prev) >= PAGE_FULL_LINE and (
-            _cut_mid_phrase(prev, nxt) or (unindented and _text_line(nxt)))
-    if _cut_mid_phrase(prev, nxt) or (unindented and _full_prose_line(tail, nxt, tail_indent > 0)):
+            cut_mid_phrase(prev, nxt) or (unindented and is_text_line(nxt)))
+    if cut_mid_phrase(prev, nxt) or (unindented and _full_prose_line(tail, nxt, tail_indent > 0)):
         return True
     if width is None:
         return False
     return display_width(prev) >= width - WRAP_SLACK or (
-        _PROSE.search(tail) is not None and display_width(tail) >= LOOSE_SHARE * width)
+        is_prose(tail) and display_width(tail) >= LOOSE_SHARE * width)
 
 
 def _goes_on_after_sentence(tail: str, nxt: str, width: int | None, indent: int) -> bool:
     """In a PDF copy, a full line that happens to end a sentence, and an unindented line of prose after it: the
     same paragraph goes on (a new one would be indented) — unless that line is a 版记 line (``抄送：`` ``…印发``)."""
-    return (tail[-1:] in SENTENCE_ENDS and is_full_line(tail, width, indent) and _PROSE.search(nxt) is not None
+    return (tail[-1:] in SENTENCE_ENDS and is_full_line(tail, width, indent) and is_prose(nxt)
             and not _RECORD.search(nxt) and not nxt.endswith(("：", ":")))
 
 
 def _full_prose_line(tail: str, nxt: str, first_line: bool = False) -> bool:
     """A line of prose (or a paragraph's indented ``first_line``) as wide as a page's line — a PDF copy's widths
     vary with its digits and Latin letters — and a next line of text."""
-    return (display_width(tail) >= PAGE_FULL_LINE and (first_line or _PROSE.search(tail) is not None)
-            and _text_line(nxt))
-
-
-def _text_line(text: str) -> bool:
-    """Not a bare number (a page's) or a short unpunctuated line (a 署名)."""
-    return BARE_NUMBER.match(text) is None and (len(text) > MAX_SIGNATURE or _PUNCTUATED.search(text) is not None)
-
-
-def _cut_mid_phrase(prev: str, nxt: str) -> bool:
-    """A line of body prose (it has ``，`` ``。`` …: not a title, 署名 or table cell) that stops where no phrase
-    ends: before a number going on (``…投入资金`` / ``1.5亿元，``; ``…增长了15`` / ``%，``), before a lowercase Latin
-    word, or after a word that needs what follows (``…的`` ``…和`` ``…对``)."""
-    if not _PROSE.search(prev[-PROSE_SPAN:]):
-        return False
-    if prev[-1].isdigit():
-        return _NUMBER_GOES_ON.match(nxt) is not None
-    return _NUMBER_STARTS.match(nxt) is not None or nxt[:1].islower() or (
-        prev[-1] in NEEDS_MORE)
+    return display_width(tail) >= PAGE_FULL_LINE and (first_line or is_prose(tail)) and is_text_line(nxt)
