@@ -39,6 +39,7 @@ def test_the_blanks_of_a_form_keep_their_width_as_full_width_spaces():
         "单位名称：________  填报人：________": "单位名称：________\u3000填报人：________",
         "填报日期：    年  月  日": "填报日期：\u3000\u3000年\u3000月\u3000日",
         "申请人（签字）：     日期：": "申请人（签字）：\u3000\u3000\u3000日期：",  # an odd width rounds up
+        "单位名称：        （盖章）": "单位名称：\u3000\u3000\u3000\u3000（盖章）",
         "姓名：\u3000\u3000\u3000性别：": "姓名：\u3000\u3000\u3000性别：",  # already U+3000: no edit
     }
     for source, expected in cases.items():

@@ -13,7 +13,7 @@
   column alignment, ``张三　　　电话：…`` — becomes one U+3000; a space run inside a date (``2019 年 5 月``) is
   removed; any other run of odd spaces (NBSP, U+3000, tabs, several spaces) becomes one ASCII space.
 - A blank of a form, to fill in by hand, keeps its width as U+3000s (recorded as ``form-blank``): a run after a
-  label's ``：`` before the next label (``单位名称：        填报人：``) and the runs of a blank date
+  label's ``：`` before the next label (``单位名称：        填报人：``) or ``（盖章）``, and the runs of a blank date
   (``填报日期：　　年　　月　　日``).
 """
 from __future__ import annotations
@@ -31,7 +31,8 @@ _SENTENCE_MARKS = re.compile("[。，；！？、：]")
 _ARTICLE_MARKER = re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}(?:条|章|节|部分|篇)(?=[ \u00a0])")
 MIN_BLANK = 2  # display cells: a run this wide after a label's colon may be a blank to fill in
 _SPACES = re.escape(SPACE_CHARS)
-_NEXT_LABEL = re.compile(rf"[^{_SPACES}：:。，；！？]{{1,16}}[：:]|[{_SPACES}]*年[{_SPACES}]")  # 填报人： / 年 of a blank date
+_NEXT_LABEL = re.compile(  # 填报人： / 年 of a blank date / （盖章）
+    rf"[^{_SPACES}：:。，；！？]{{1,16}}[：:]|[{_SPACES}]*年[{_SPACES}]|[（(](?:盖章|签字|签名|公章|签章)[）)]")
 _BLANK_DATE = re.compile(rf"([{_SPACES}]+)年([{_SPACES}]+)月([{_SPACES}]+)日")
 _BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)(?!\d{1,4}\s*[·•]$)")  # not a page number ·4·
 
