@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
-from .tracked import Tracked
-from .indents import Indents, read_indents
+from .indents import INDENT_CELLS, Indents, is_indented, read_indents
 from .prose import BARE_NUMBER, UNITS
+from .tracked import Tracked
 from .wrap import continues_across_page, is_full_line, wrap_width
 
 MIN_PAGE_LINES = 8  # lines of text between two page numbers of a series, at least
@@ -22,7 +22,8 @@ MIN_SERIES = 2  # lone numbers counting up, at least
 
 
 def bare_page_numbers(lines: list[Tracked], content: list[int]) -> set[int]:
-    """The indexes (into ``lines``) of the lone numbers that are page numbers; ``content`` indexes the non-blank lines."""
+    """The indexes (into ``lines``) of the lone numbers that are page numbers; ``content`` indexes the non-blank
+    lines."""
     width, indents = wrap_width([line.text for line in lines]), read_indents(lines)
     numbers = [rank for rank, i in enumerate(content) if BARE_NUMBER.match(lines[i].text)]
     found = {content[rank] for rank in numbers if _between_joined_lines(lines, content, rank, width, indents)}
@@ -34,7 +35,9 @@ def _between_joined_lines(lines: list[Tracked], content: list[int], rank: int, w
     if rank == 0 or rank + 1 >= len(content):
         return False
     prev, nxt = lines[content[rank - 1]], lines[content[rank + 1]]
-    return (is_full_line(prev.text, width) and not nxt.text.startswith(tuple(UNITS))  # ``3`` / ``所，…``: a figure
+    first_line = INDENT_CELLS if indents.pdf_copy and is_indented(prev) else 0
+    return (is_full_line(prev.text, width, first_line)
+            and not nxt.text.startswith(tuple(UNITS))  # ``3`` / ``所，…``: a figure
             and continues_across_page(prev, nxt, width, indents))
 
 

@@ -10,8 +10,10 @@ which are columns). A line is split at every run inside it when
   of a sentence and the line is most of the text (a one-line speech with no headings; in a text of many lines,
   two spaces after a sentence are a typing habit, not a paragraph break).
 So the spaces in ``市长　王某某``, between a title's phrases, or the blanks of a form (``单位名称：　　　填报人：``)
-never split a line; nor do the spaces after ``，``, before ``…印发`` in a 版记 line, or — in a text of many lines —
-after a run-in heading (``（一）建立台账。  对重点工作…``), which stay inside its paragraph. Every piece keeps the source line number; each break is an edit (the run → a line break).
+never split a line. In a line that is split, a run where no line ends (after ``，``, inside brackets) is a wrapped
+line joined, and a run between a post and a name, before ``签发人：`` or ``…印发``, or — in a text of many lines —
+after a run-in heading (``（一）建立台账。  对重点工作…``) stays. Every piece keeps the source line number; each
+break is an edit (the run → a line break, or → nothing for a join).
 """
 from __future__ import annotations
 
@@ -79,10 +81,9 @@ def _is_run_together(pieces: list[str], runs: list[re.Match], length: int, holds
 def _run_is(piece: str, following: str, holds_the_text: bool) -> str:
     """What the run between ``piece`` and ``following`` is: a line break (``BREAK``); a line break inside a
     paragraph (``JOIN``: after ``，`` or ``、``, inside brackets — a line never ends there); or spaces inside a
-    line (``KEEP``: between a post and a name ``县委书记  张三``, before ``签发人：…`` on the 发文字号's line, before
-    ``2020年3月6日印发`` in the 版记 line
-    ``××办公室　　2020年3月6日印发``, or — in a line among others — after a run-in heading ``（一）建立台账。`` with
-    body text after it, the space a web page left after a bold lead)."""
+    line (``KEEP``: between a post and a name ``县委书记  张三``, before ``签发人：…`` on the 发文字号's line,
+    before the date of the 版记 line ``××办公室　　2020年3月6日印发``, or — in a line among others — after a
+    run-in heading ``（一）建立台账。`` with body text after it, the space a web page left after a bold lead)."""
     if piece.endswith(_NEVER_ENDS) or open_pair(piece[-MAX_PAIR_SPAN:]):
         return JOIN
     if (_PRINTED.match(following) or matchers.is_signer(following)
