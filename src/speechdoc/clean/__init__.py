@@ -74,7 +74,8 @@ def _source_line(number: int, raw: str, edits: _Edits, warnings: list[Diagnostic
     line, removed, found = remove_direction_controls(line)
     edits.extend(removed)
     warnings.extend(found)
-    return [strip_outer(edits.take(remove_zero_width(piece))) for piece in edits.take(split_space_runs(line, holds_the_text=holds_the_text))]
+    pieces = edits.take(split_space_runs(line, holds_the_text=holds_the_text))
+    return [strip_outer(edits.take(remove_zero_width(piece))) for piece in pieces]
 
 
 def _normalize(line: Tracked) -> tuple[Tracked, list[Edit]]:
