@@ -114,3 +114,9 @@ def test_a_text_with_an_indented_line_or_two_is_no_pdf_copy():
              "二是创新能力不强。"]
     assert _texts(lines) == ["关于2023年度工作情况的报告", "现将我局2023年度工作情况报告如下。", "一是发展不平衡。城乡差距仍然较大。",
                              "二是创新能力不强。"]
+
+
+def test_in_a_pdf_copy_a_full_numbered_heading_goes_on_in_an_unindented_line():
+    lines = PDF_COPY[:5] + ["\u3000\u300031.医疗服务收入（不含药品、耗材、检查检验收入）占医疗", "收入比例▲",
+                            "\u3000\u3000定量"]
+    assert _texts(lines)[-2:] == ["31.医疗服务收入（不含药品、耗材、检查检验收入）占医疗收入比例▲", "定量"]

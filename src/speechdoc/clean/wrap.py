@@ -27,7 +27,7 @@ from ..model import Edit
 from ..parse.shapes import DOC_NUMBER
 from .chars import display_width
 from .indents import INDENT_CELLS, PAGE_FULL_LINE, Indents, is_indented, read_indents
-from .prose import cut_mid_phrase, is_prose, is_text_line
+from .prose import BARE_NUMBER, cut_mid_phrase, is_prose, is_text_line
 from .tracked import Tracked
 
 MIN_WRAP_WIDTH = 20  # display cells; shorter lines are never taken for a wrap width
@@ -187,7 +187,7 @@ def _continues(prev: str, nxt: str, width: int | None, tail: str | None = None, 
         # a heading standing alone — unless a full line of it stops mid-phrase: a list item wrapped
         # (or, in a PDF copy, goes on in an unindented line of text)
         return display_width(prev) >= PAGE_FULL_LINE and (
-            cut_mid_phrase(prev, nxt) or (unindented and is_text_line(nxt)))
+            cut_mid_phrase(prev, nxt) or (unindented and BARE_NUMBER.match(nxt) is None))
     if cut_mid_phrase(prev, nxt) or (unindented and _full_prose_line(tail, nxt, tail_indent > 0)):
         return True
     if width is None:
