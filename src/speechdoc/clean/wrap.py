@@ -9,8 +9,8 @@ the next does not start a new element (an outline marker, a speech lead, 附件,
   that width — or, being prose, three quarters of it — without ending a sentence, or
 - the line is body prose (``prose``) cut mid-phrase, whatever its width: the next line goes on with the number
   it started (``…投入资金`` / ``1.5亿元，用于…``) or a lowercase word, or the line ends on a word that needs what
-  follows (``的`` ``和`` ``对`` …); a heading, a title or a 署名 is never joined, a list item only when a full
-  line of it is cut so.
+  follows (``的`` ``和`` ``对`` …); a heading, a title or a 署名 is never joined, a numbered item only when a
+  full line of it is cut so (or, in a PDF copy, goes on in an unindented line).
 When some lines are indented and others are not (``indents``), an indented line always starts a new paragraph.
 In a PDF copy (several indented first lines, the other lines mostly full), an unindented line of text also goes
 on with the full line of prose above it — even one that happens to end a sentence — unless it is a 版记 line.
