@@ -76,3 +76,9 @@ def test_columns_point_into_the_original_line_after_earlier_removals():
     (edit,) = [e for e in cleaned.edits if e.rule == "punctuation"]
     assert (edit.line, edit.column, edit.before, edit.after) == (1, 7, ":", "：")
     assert cleaned.lines == ((1, "同志们："),)
+
+
+def test_an_ellipsis_with_spaces_inside_is_one_ellipsis_and_stays_one():
+    text, edits = _normalize("。。 。")
+    assert text == "……" and [(e.before, e.rule) for e in edits] == [("。。 。", "ellipsis")]
+    assert _normalize(text)[1] == []

@@ -62,3 +62,61 @@ def test_a_line_ending_inside_a_book_title_or_brackets_continues():
                      "完成改造项目（含老旧", "小区改造）36个。", "一、总体要求"])
     assert [t for _, t in cleaned.lines] == ["根据《中华人民共和国城乡规划法》和《××省城乡规划条例》，结合我区实际，开展活动。",
                                              "完成改造项目（含老旧小区改造）36个。", "一、总体要求"]
+
+
+def _texts(lines):
+    return [t for _, t in clean(lines).lines]
+
+
+def test_prose_cut_before_a_number_going_on_is_joined_whatever_the_widths():
+    assert _texts(["为切实保障和改善民生，今年全市全年投入资金", "1.5亿元，用于老旧小区改造。"]) == [
+        "为切实保障和改善民生，今年全市全年投入资金1.5亿元，用于老旧小区改造。"]
+    assert _texts(["全年地区生产总值增长了，其中工业增长了15", "%，服务业增长8%。"]) == [
+        "全年地区生产总值增长了，其中工业增长了15%，服务业增长8%。"]
+
+
+def test_prose_cut_after_a_word_that_needs_more_or_before_a_lowercase_word_is_joined():
+    assert _texts(["各区要切实履行属地管理责任，加强对", "改造项目的质量监管。"]) == [
+        "各区要切实履行属地管理责任，加强对改造项目的质量监管。"]
+    assert _texts(["方案已在网上公示，请登录", "www.example.gov.cn查询。"]) == ["方案已在网上公示，请登录www.example.gov.cn查询。"]
+
+
+def test_lines_that_only_look_cut_are_not_joined():
+    kept = [["关于进一步加强和", "改进老旧小区改造工作的通知"],  # a title: no prose marks
+            ["联系人：周花，许丽", "电话：84112344"],  # contact lines
+            ["经研究，今年计划投入资金", "2024年，全市新开工项目30个。"],  # a year starts a sentence
+            ["1.完成老旧小区改造", "30个小区全部开工。"],  # a list item
+            ["一、加强组织领导，落实工作责任", "各区要成立工作专班。"],  # a heading
+            ["全市共有老旧小区，总数为120", "二、改造范围"]]  # the next line starts a heading
+    for lines in kept:
+        assert _texts(lines) == lines, lines
+
+
+PDF_COPY = ["\u3000\u3000为切实保障和改善民生，经市政府研究决定，今年全市全年投入专项资金",  # no mark at the end
+            "改造老旧小区、背街小巷和城中村，确保资金及时拨付到位、项目按时开工。",  # a sentence ends at the edge
+            "各区要抓紧制定具体实施方案，于每月5日前报送项目进展情况。",
+            "\u3000\u3000各区要切实履行属地管理责任，加强项目质量安全监管，严格执行",
+            "工程建设标准，确保改造工程经得起历史和群众的检验。",
+            "\u3000\u3000以上意见，请结合实际认真贯彻执行，务求实效",
+            "市人民政府办公室"]
+
+
+def test_in_a_pdf_copy_an_unindented_line_of_text_goes_on_with_the_full_line_above_it():
+    assert _texts(PDF_COPY) == [
+        "为切实保障和改善民生，经市政府研究决定，今年全市全年投入专项资金改造老旧小区、背街小巷和城中村，确保资金及时拨付"
+        "到位、项目按时开工。各区要抓紧制定具体实施方案，于每月5日前报送项目进展情况。",
+        "各区要切实履行属地管理责任，加强项目质量安全监管，严格执行工程建设标准，确保改造工程经得起历史和群众的检验。",
+        "以上意见，请结合实际认真贯彻执行，务求实效", "市人民政府办公室"]
+
+
+def test_a_text_with_an_indented_line_or_two_is_no_pdf_copy():
+    lines = ["关于2023年度工作情况的报告", "\u3000\u3000现将我局2023年度工作情况报告如下。", "一是发展不平衡。城乡差距仍然较大。",
+             "二是创新能力不强。"]
+    assert _texts(lines) == ["关于2023年度工作情况的报告", "现将我局2023年度工作情况报告如下。", "一是发展不平衡。城乡差距仍然较大。",
+                             "二是创新能力不强。"]
+
+
+def test_in_a_pdf_copy_a_full_numbered_heading_goes_on_in_an_unindented_line():
+    lines = PDF_COPY[:5] + ["\u3000\u300031.医疗服务收入（不含药品、耗材、检查检验收入）占医疗", "收入比例▲",
+                            "\u3000\u3000定量"]
+    assert _texts(lines)[-2:] == ["31.医疗服务收入（不含药品、耗材、检查检验收入）占医疗收入比例▲", "定量"]

@@ -8,7 +8,8 @@ record (line, text, reason) for every line removed:
                         head, ``责任编辑：…``, ``浏览次数：…``, ``字号 大 中 小``, ``打印本页``, ``关闭窗口``, ``分享到``
 - site date             a bare ``2017-08-28`` near the top (a listing date, not the document's 成文日期)
 - page headline         the page's own headline above the metadata line, when the article repeats a title below it
-- page number           ``- 3 -``, ``— 12 —``, ``·4·``, ``第3页 共12页`` (text copied from a PDF)
+- page number           ``- 3 -``, ``— 12 —``, ``·4·``, ``第3页 共12页``, ``共12页 第3页``, ``Page 3 of 12``, ``3/12``
+                        (text copied from a PDF); a bare ``3`` where it is plainly a page break (``pages``)
 - link list             ``相关文章``, ``最新图文``, ``上一篇/下一篇``… and the short article titles and ``时间:`` lines after them
 """
 from __future__ import annotations
@@ -17,10 +18,12 @@ import re
 
 from ..model import Dropped
 from ..parse.shapes import ISO_DATE, ISO_DATE_ONLY
+from .pages import bare_page_numbers
 from .tracked import Tracked
 
 HEAD_ZONE = 10  # content lines at the top where page chrome is looked for
 LINK_TITLE_MAX = 40  # a line in a trailing link list is at most this long
+PAGE_NUMBER = "page number"  # the reason; the cleaner joins a paragraph across the lines dropped for it
 
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|现在位置|所在位置|当前页面)\s*[:：]")
 _CRUMB_TRAIL = re.compile(r"^(?:首页|网站首页|主页|Home)\s*(?:>|>>|»|›|＞|→|/)")
@@ -38,7 +41,9 @@ _LINK_LIST = re.compile(r"^(?:相关文章|相关阅读|相关链接|相关新�
                         r"最新文章|最新图文|最新更新|猜你喜欢|精彩推荐|更多推荐|上一篇|下一篇|上一条|下一条|分享到|热点推荐)")
 _SENTENCE_END = re.compile("[。！？]$")
 _PAGE_NUMBER = re.compile(r"^(?:[-—－–]{1,2}\s*\d{1,4}\s*[-—－–]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-                          r"|\d{1,4}\s*/\s*\d{1,4}|[·•]\s*\d{1,4}\s*[·•])$")
+                          r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页"
+                          r"|(?:Page|页码[:：]?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+                          r"|\d{1,4}\s*/\s*\d{1,4}|[·•]\s*\d{1,4}\s*[·•])$", re.I)
 
 
 def drop_boilerplate(lines: list[Tracked]) -> tuple[list[Tracked], list[Dropped]]:
@@ -48,6 +53,8 @@ def drop_boilerplate(lines: list[Tracked]) -> tuple[list[Tracked], list[Dropped]
         reason = _line_reason(lines[i].text, in_head=rank < HEAD_ZONE)
         if reason:
             reasons[i] = reason
+    for i in bare_page_numbers(lines, content):
+        reasons.setdefault(i, PAGE_NUMBER)
     _mark_link_lists(lines, content, reasons)
     _mark_page_headline(lines, content, reasons)
     kept = [line for i, line in enumerate(lines) if i not in reasons]
@@ -57,7 +64,7 @@ def drop_boilerplate(lines: list[Tracked]) -> tuple[list[Tracked], list[Dropped]
 
 def _line_reason(text: str, *, in_head: bool) -> str | None:
     if _PAGE_NUMBER.match(text):
-        return "page number"
+        return PAGE_NUMBER
     if _BREADCRUMB.match(text) or (_CRUMB_TRAIL.match(text) and len(text) <= 80):
         return "breadcrumb"
     if len(text) <= 80 and (_META_ALWAYS.search(text) or _META_TIMESTAMP.match(text) or _PAGE_TOOLS.match(text)):

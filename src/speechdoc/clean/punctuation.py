@@ -7,7 +7,7 @@ Changed (each change is an edit with its column in the original line):
   — but never between two digits (``13:30``, ``1:500``, ``1,000``);
 - ``( )`` → ``（ ）`` when the brackets hold Chinese or stand next to it (not after a Latin letter: ``f(x)``);
 - straight quotes ``"…"`` ``'…'`` → paired ``“…”`` ``‘…’`` when the quoted text or its neighbours are Chinese;
-- ``...`` / ``。。。`` / a lone ``…`` → ``……``; ``--`` / a lone ``—`` / ``──`` → ``——``;
+- ``...`` / ``。。。`` (spaces between them too) / a lone ``…`` → ``……``; ``--`` / a lone ``—`` / ``──`` → ``——``;
 - the brackets of a document number ``粤社科规划办通[2017]23号`` → ``〔2017〕``;
 - zero padding in dates ``2019年05月08日`` → ``2019年5月8日`` (GB/T 9704 7.3.5: 不编虚位);
 - a letter O or ○ typed for zero in a year in Chinese numerals ``二OO一年`` → ``二〇〇一年``.
@@ -26,7 +26,7 @@ from .tracked import Span, Tracked
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%()]+", re.I)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _SIMPLE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-_ELLIPSIS = re.compile(r"。{3,}|\.{3,}|(?<!…)…(?!…)")
+_ELLIPSIS = re.compile(r"。(?:[ \u00a0\u3000]*。){2,}|\.{3,}|(?<!…)…(?!…)")  # ``。。 。``: the spaces go too
 _DASH = re.compile(r"-{2,}|－{2,}|─{1,2}|(?<!—)—(?!—)")
 _SPACES = " \t\u00a0\u3000"
 _DATE_PADDING = re.compile(r"(?<=\d年)0(?=\d月)|(?<=\d月)0(?=\d[日号])")

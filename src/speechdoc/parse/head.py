@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ..model import Block
 from .hinted import hinted_block
-from .matchers import (MAX_TITLE, ends_with_genre, is_doc_number, is_greeting, is_meeting_fact, is_salutation,
-                       is_speaker, is_subtitle, is_title_like, match_date_line)
+from .matchers import (MAX_TITLE, ends_with_genre, is_banner_mark, is_doc_number, is_greeting, is_issuer_mark,
+                       is_meeting_fact, is_salutation, is_signer, is_speaker, is_subtitle, is_title_like,
+                       match_date_line)
 from .state import State
 
 HEAD_KINDS = {"title", "doc_number", "subtitle", "speaker", "date_line", "salutation"}
@@ -21,6 +22,23 @@ def _kinds(state: State) -> set[str]:
 
 def doc_number_rule(state: State, i: int) -> int:
     if "salutation" in _kinds(state) or not is_doc_number(state.lines[i].text):
+        return 0
+    state.add(Block("doc_number", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
+def banner_mark_rule(state: State, i: int) -> int:
+    """份号, 密级, 紧急程度 above everything (``000123`` / ``机密★1年`` / ``特急``): ``paragraph`` blocks, set at the
+    left as the standard places them; the head goes on after them."""
+    if _kinds(state) - {"paragraph"} or not is_banner_mark(state.lines[i].text):
+        return 0
+    state.add(Block("paragraph", state.lines[i].text, state.lines[i].number))
+    return 1
+
+
+def signer_rule(state: State, i: int) -> int:
+    """``签发人：王某某`` on its own line by the 发文字号: kept with it in the 版头, as a ``doc_number`` block."""
+    if "salutation" in _kinds(state) or not is_signer(state.lines[i].text):
         return 0
     state.add(Block("doc_number", state.lines[i].text, state.lines[i].number))
     return 1
@@ -93,21 +111,28 @@ def title_rule(state: State, i: int) -> int:
 
 def _after_issuer_mark(state: State, i: int) -> bool:
     """``XX市人民政府文件`` (发文机关标志, or a page title) / 发文字号 / then the real title (``关于…`` or ending in
-    its genre word, when the first did not): a second title."""
+    its genre word, when the first did not): a second title. The 发文字号 may be missing when the first title is
+    ``…文件``, or when a blank line parts it from a title starting ``关于``."""
     titles = [b for b in state.blocks if b.kind == "title"]
-    text = state.lines[i].text
-    return (len(titles) == 1 and not ends_with_genre(titles[0].text) and state.blocks[-1].kind == "doc_number"
-            and (ends_with_genre(text.split("（")[0]) or text.startswith("关于")))
+    line = state.lines[i]
+    if len(titles) != 1 or ends_with_genre(titles[0].text):
+        return False
+    if not (ends_with_genre(line.text.split("（")[0]) or line.text.startswith("关于")):
+        return False
+    return (state.blocks[-1].kind == "doc_number" or is_issuer_mark(titles[0].text)
+            or (line.after_blank and line.text.startswith("关于")))
 
 
 def _continues_title(state: State, parts: list[str], j: int) -> bool:
     text = state.lines[j].text
     if ends_with_genre(parts[-1]) or state.hint(j) is not None or len(text) > MAX_TITLE_PART:
         return False
+    if is_issuer_mark(parts[-1]) or (state.lines[j].after_blank and text.startswith("关于")):
+        return False  # the 版头 ``××市人民政府文件``, or a blank line before the title's ``关于…``
     if sum(map(len, parts)) + len(text) > MAX_TITLE or not is_title_like(text):
         return False
-    return not (is_doc_number(text) or is_subtitle(text) or match_date_line(text) or is_salutation(text)
-                or is_speaker(text))
+    return not (is_doc_number(text) or is_signer(text) or is_subtitle(text) or match_date_line(text)
+                or is_salutation(text) or (is_speaker(text) and not ends_with_genre(text)))  # ``…安排的`` / ``通知``
 
 
 def meeting_fact_rule(state: State, i: int) -> int:
@@ -116,7 +141,9 @@ def meeting_fact_rule(state: State, i: int) -> int:
 
 
 HEAD_RULES = (
+    ("banner_mark", banner_mark_rule),
     ("doc_number", doc_number_rule),
+    ("signer", signer_rule),
     ("subtitle", subtitle_rule),
     ("date_line", date_line_rule),
     ("salutation", salutation_rule),

@@ -107,10 +107,40 @@ def match_speech_lead(text: str) -> SpeechLead | None:
 
 
 def is_doc_number(text: str) -> bool:
-    """``国办发〔2019〕4号``, also in brackets as gov.cn prints it under a title: ``（国办发〔2019〕4号）``."""
+    """``国办发〔2019〕4号``, also in brackets as gov.cn prints it under a title: ``（国办发〔2019〕4号）``, and with
+    the 签发人 beside it on the same line (an upward document): ``×政办发〔2024〕12号　签发人：王某某``."""
     if text[:1] in "（(" and text[-1:] in "）)":
         text = text[1:-1]
-    return DOC_NUMBER.fullmatch(text) is not None
+    m = DOC_NUMBER.match(text)
+    if m is None:
+        return False
+    rest = text[m.end():].strip(" \u3000\u00a0\t")
+    return not rest or (is_signer(rest) and rest != text[m.end():])
+
+
+_SIGNER = re.compile(r"^签\s*发\s*人\s*[：:]\s*[\u4e00-\u9fff·][\u4e00-\u9fff·、 \u3000]{1,30}$")
+
+
+def is_signer(text: str) -> bool:
+    """``签发人：王某某`` (or several names): a line of the 版头 of an upward document."""
+    return _SIGNER.match(text) is not None
+
+
+_BANNER_MARK = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★\s*[^\s，。]{1,8})?|特急|加急|特提|平急)$")
+
+
+def is_banner_mark(text: str) -> bool:
+    """份号 ``000123``, 密级 ``机密★1年``, 紧急程度 ``特急`` — or several on one line: the top of a 版头."""
+    parts = [p for p in re.split(r"[\s\u3000]+", text) if p]
+    return bool(parts) and all(_BANNER_MARK.match(p) for p in parts)
+
+
+_ISSUER_MARK = re.compile(r"^[\u4e00-\u9fff×XＸ（）()、]{2,40}文件$")
+
+
+def is_issuer_mark(text: str) -> bool:
+    """``××市人民政府文件``: the 发文机关标志 at the top of a 红头 document, never part of the title."""
+    return _ISSUER_MARK.match(text) is not None
 
 
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－|─)\s*\S")
@@ -162,8 +192,9 @@ def is_salutation(text: str) -> bool:
         return True
     if _SALUTATION_WORDS.match(text) and "：" in text and _GREETING_END.search(text):
         return True  # 尊敬的各位领导、同志们：大家上午好！
-    if text.endswith(("：", ":")):
-        return len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
+    if text.endswith(("：", ":")):  # one colon only: ``单位名称：　　填报人：`` is a form's line
+        return (len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
+                and text.count("：") + text.count(":") == 1)
     return len(text) <= 30 and text.endswith(("！", "，")) and _SALUTATION_WORDS.match(text) is not None
 
 
