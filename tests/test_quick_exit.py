@@ -49,3 +49,31 @@ def test_a_message_as_exit_code_takes_the_normal_exit():
     with pytest.raises(SystemExit) as exit_:
         quick.quick_exit("speechdoc: stopped")
     assert exit_.value.code == "speechdoc: stopped"
+
+
+def test_no_console_at_all_is_fine(tmp_path):
+    """Started with standard output closed (pythonw, a detached launcher): sys.stdout is None."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run([sys.executable, "-m", "speechdoc", "to-docx", str(SAMPLE), "-o", str(tmp_path / "a.docx")],
+                          env=env, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "a.docx").stat().st_size > 0
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly():
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen([sys.executable, "-m", "speechdoc", "to-pdf", str(SAMPLE), "-o", "-"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # `| true`: the reader is gone before the PDF is written
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 1
+    assert "internal error" not in stderr and "Traceback" not in stderr and "Exception" not in stderr
+
+
+def test_a_full_disk_on_standard_output_is_a_plain_error():
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "speechdoc", "inspect", str(SAMPLE)], env=env, stdout=full,
+                              stderr=subprocess.PIPE, timeout=300)
+    assert done.returncode == 1
+    assert b"cannot write: No space left on device" in done.stderr and b"internal error" not in done.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 
@@ -22,8 +23,23 @@ def _fail(exc: BaseException) -> None:
         if exc.hint:
             click.echo(f"  hint: {exc.hint}", err=True)
         sys.exit(exc.exit_code)
+    if isinstance(exc, OSError) and exc.errno is not None:  # the system refused (disk full, device error)
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"speechdoc: error: {where}cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_FAILURE)
     click.echo(f"speechdoc: error: internal error: {type(exc).__name__}: {exc}", err=True)
     click.echo("  hint: run again with --debug for the traceback, and report it", err=True)
+    sys.exit(EXIT_FAILURE)
+
+
+def _reader_went_away() -> None:
+    """Standard output's reader closed the pipe (``speechdoc inspect f.txt | head -1``): stop quietly, as Unix
+    tools do, with standard output pointed at /dev/null so that nothing complains on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
     sys.exit(EXIT_FAILURE)
 
 
@@ -39,6 +55,8 @@ def handled(fn):
         except KeyboardInterrupt:
             click.echo("speechdoc: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            _reader_went_away()
         except Exception as exc:  # noqa: BLE001 - the one place errors become messages
             if _debug:
                 traceback.print_exc()

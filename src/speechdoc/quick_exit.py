@@ -24,10 +24,11 @@ def quick_exit(code: object) -> None:
         sys.exit(status)
     run_exit_handlers()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None with no console (pythonw) or a closed descriptor
+                stream.flush()
     except (OSError, ValueError):
-        sys.exit(status)  # a closed or broken pipe: let the normal shutdown report it
+        sys.exit(status)  # a closed or broken pipe: let the normal shutdown deal with it
     os._exit(status)
 
 
