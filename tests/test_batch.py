@@ -491,3 +491,18 @@ def test_batch_never_replaces_an_output_file_speechdoc_did_not_write(tmp_path):
     assert result.exit_code == 1
     assert theirs.read_bytes() == b"%PDF-1.4 the user's own scan"
     assert "did not write it" in result.output
+
+
+def test_pdf_workers_leave_no_temporary_font_folder(tmp_path):
+    """Pool workers end without exit handlers: each releases WeasyPrint's font folder itself."""
+    src, temp = tmp_path / "in", tmp_path / "tmp"
+    src.mkdir()
+    temp.mkdir()
+    for n in (1, 2):
+        (src / f"讲话{n}.txt").write_text(f"第{n}次会议上的讲话\n同志们：\n今天我们召开会议，部署工作。\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), TMPDIR=str(temp))
+    done = subprocess.run([sys.executable, "-m", "speechdoc", "batch", str(src), "-o", str(tmp_path / "out"),
+                           "--to", "pdf", "-j", "2", "-q"], env=env, capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 2
+    assert [p.name for p in temp.iterdir()] == []

@@ -18,10 +18,12 @@ an input is refused; files are written atomically (``outputs.write_atomic``).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.util
 import os
 import re
 import resource
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -488,8 +490,17 @@ _worker: dict[str, Any] = {}
 def _init_worker(convert: Callable, settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
     signal.signal(signal.SIGTERM, _exit_cleanly)  # stopped at once: temporary files are removed on the way out
+    # A pool worker ends without running exit handlers: release the renderers' state (WeasyPrint's temporary
+    # font folder) when it ends normally, too.
+    multiprocessing.util.Finalize(None, _release_renderers, exitpriority=10)
     _worker["convert"], _worker["settings"] = convert, settings
     _warm(convert, settings)
+
+
+def _release_renderers() -> None:
+    pdf = sys.modules.get("speechdoc.render.pdf")
+    if pdf is not None:
+        pdf.release()
 
 
 class _Terminated(BaseException):
@@ -515,6 +526,7 @@ def _work(job: Job) -> Outcome:
     try:
         outcome = run_one(_worker["convert"], job, _worker["settings"])
     except _Terminated:
+        _release_renderers()
         os._exit(128 + signal.SIGTERM)  # the pool would otherwise catch it and go on to the next document
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return _with(outcome, worker=os.getpid(), worker_peak_mb=peak_mb)

@@ -43,7 +43,7 @@ def font_configuration():
 
 
 @atexit.register
-def _release() -> None:
+def release() -> None:
     """Drop the process's WeasyPrint state while the interpreter is whole: the FontConfiguration removes its
     temporary font folder when it is deleted, which fails (and leaves the folder) during interpreter shutdown."""
     global _FONT_CONFIG
