@@ -408,13 +408,15 @@ def has_glyph(face: Face, char: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def advance_em(role: RoleFonts, char: str) -> float:
+def advance_em(role: RoleFonts, char: str, after_cjk: bool = False) -> float:
     """The advance width of ``char`` in ems, from the face that sets it (Latin face for ASCII, else the chain).
 
+    ``after_cjk``: a space right after a character of the CJK faces, which Pango sets in that same face (it never
+    changes faces for a space), not in the Latin face.
     Kept per role and character: a long document asks for the same few thousand characters again and again."""
     code = ord(char)
     faces = list(role.faces)
-    if role.latin and LATIN_RANGE[0] <= code <= LATIN_RANGE[1]:
+    if role.latin and LATIN_RANGE[0] <= code <= LATIN_RANGE[1] and not (after_cjk and char == " "):
         faces.insert(0, role.latin)
     for n, face in enumerate(faces):
         if n > (1 if faces[0] is role.latin else 0) and _is_ideograph(code):

@@ -152,3 +152,23 @@ def test_joint_issuers_stay_on_the_dates_page(fontset):
                                  model.Block("date", "2024年5月20日")))
     views = html.block_views(doc, load_profile(), fontset)
     assert [("break-after: avoid" in v.style) for v in views[1:]] == [True, True, False]
+
+
+def test_tabs_and_line_breaks_in_a_set_paragraph_print_as_spaces(fontset):
+    """The PDF's lines are `white-space: pre`: a tab or a newline from a model would tab or break them."""
+    lines = html.set_lines(PROFILE, fontset, "body", "第一项\t内容\n第二项\r\n内容\u2028完")
+    text = "".join(f["text"] for line in lines for f in line["frags"])
+    assert text == "第一项 内容 第二项  内容 完"
+
+
+@pytest.mark.parametrize(("text", "at", "cjk"), [
+    ("推进 AI", 2, True),  # after a hanzi, before a letter: the CJK face's space (as measured in WeasyPrint 70)
+    ("和 5G", 1, False),  # before a digit: the Latin face
+    ("AI 和", 2, False),  # after a letter: the Latin face
+    ("120 个", 3, False),  # after a digit
+    ("中 文", 1, True),
+    (" 开头", 0, True),  # nothing before: the face of what follows
+    (" AI", 0, False),
+])
+def test_a_space_is_measured_in_the_face_pango_sets_it_in(text, at, cjk):
+    assert html._space_in_cjk_face(text, at) is cjk

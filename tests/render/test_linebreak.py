@@ -71,7 +71,7 @@ def test_properties(text):
     assert "".join(got) == text  # nothing lost, nothing added
     if len(got) > 1 and len(text) > 30:
         assert sum(c not in NO_LINE_START for c in got[-1]) != 1 or not any(
-            can_break_before(text, k) and text[k] != " " for k in range(lines[-2].start + 3, lines[-2].end))
+            can_break_before(text, k) and text[k] not in " \u3000" for k in range(lines[-2].start + 3, lines[-2].end))
     for n, (line, info) in enumerate(zip(got, lines)):
         assert info.natural <= 10 + 1e-9 or len(line) == 1
         if info.hanging:

@@ -60,8 +60,11 @@ def number_line(page):
 
 
 def inside(line):
-    """The glyphs inside the measure: a hanging closing mark past the right edge is left out."""
+    """The glyphs inside the measure: a hanging closing mark past the right edge is left out, and so are the
+    (invisible) spaces where the line breaks, which stay past its end."""
     glyphs = line.glyphs
+    while glyphs and glyphs[-1].char in " \u3000":
+        glyphs = glyphs[:-1]
     if glyphs and glyphs[-1].char in CLOSING and glyphs[-1].x0 >= BODY_RIGHT - 0.5:
         glyphs = glyphs[:-1]
     return glyphs
@@ -466,3 +469,24 @@ def test_speechdocs_user_agent_stylesheet_gives_the_pages_of_weasyprints(fixture
     for mine, other in zip(ours, theirs):
         assert mine.get_pixmap(dpi=60).samples == other.get_pixmap(dpi=60).samples
     assert ours.get_toc() == theirs.get_toc()
+
+
+def test_lines_with_latin_words_and_spaces_reach_the_right_edge_exactly():
+    """Spaces are measured in the face Pango sets them in; spaces and U+3000 at a break are past the measure."""
+    mixed = "我们要加快推进 AI 和 5G 及 IoT 与 VR 等 App 在 Web 端与 PC 端的 OA 系统中应用，大力推进 Artificial " \
+            "Intelligence and Machine Learning 技术在政务服务中的应用，覆盖 120 个部门、3500 项事项。"
+    spaced = "各部门要按照要求认真组织实施确保取得实效各　项工作要落实到位　形成工作合力推动全面发展取得新的成效。"
+    blocks = [model.Block("paragraph", "中" * k + mixed * 2) for k in range(0, 12, 3)]
+    blocks += [model.Block("paragraph", "中" * k + spaced * 3) for k in range(0, 12, 4)]
+    pdf = open_pdf(render_pdf(model.Document(blocks=tuple(blocks)), PROFILE))
+    checked = 0
+    for page in pdf:
+        lines = body_lines(page)
+        for line, below in zip(lines, lines[1:]):
+            if abs(below.x0 - BODY_LEFT) > TOL:
+                continue  # ``line`` ends its paragraph (the next one starts indented)
+            visible = [g for g in inside(line) if g.char not in " \u3000"]
+            assert visible[-1].x1 == pytest.approx(BODY_LEFT + 28 * CELL_MM, abs=0.3), line.text  # the grid's edge
+            assert below.text[0] not in " \u3000", below.text
+            checked += 1
+    assert checked >= 20

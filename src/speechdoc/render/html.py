@@ -219,8 +219,8 @@ def set_lines(profile: Profile, fontset: FontSet, key: str, text: str, lead_len:
     first, rest = width - first_at, width - rest_at
     role = fontset.role(style.role)
     lead_role = fontset.role(profile.block(lead_key).role) if lead_key else role
-    widths = [advance_em(lead_role if i < lead_len else role, c) * style.size_pt + tracking
-              for i, c in enumerate(text)]
+    text = text.translate(_ONE_LINE)
+    widths = [em * style.size_pt + tracking for em in _advances(text, lead_len, role, lead_role)]
     out = []
     for n, line in enumerate(break_lines(text, widths, first, rest)):
         measure = first if n == 0 else rest
@@ -234,6 +234,40 @@ def set_lines(profile: Profile, fontset: FontSet, key: str, text: str, lead_len:
             frags.append({"lead": False, "text": text[max(line.start, lead_len):line.end]})
         out.append({"spacing": round(tracking + extra, 4) if extra else None, "frags": frags})
     return out
+
+
+# Characters that would break or tab a line that speechdoc has already set (the lines are `white-space: pre`):
+# printed as a space, as WeasyPrint would print them in running text.
+_ONE_LINE = str.maketrans({c: " " for c in "\t\n\r\v\f\x85\u2028\u2029"})
+
+
+def _advances(text: str, lead_len: int, role, lead_role) -> list[float]:
+    """Each character's advance in ems, in the face that will set it.
+
+    A space is set by Pango in the face of a neighbour, not always the Latin one: measured with WeasyPrint 70, a
+    space next to a Latin-face character (a letter or digit before it, a digit after it) is the Latin face's
+    space; a space after a hanzi, before a letter or another hanzi, is the CJK face's (wider) space; a space
+    with nothing before it takes the face of what follows.
+    """
+    out = []
+    for i, c in enumerate(text):
+        r = lead_role if i < lead_len else role
+        out.append(advance_em(r, c, c == " " and _space_in_cjk_face(text, i)))
+    return out
+
+
+def _space_in_cjk_face(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" ")
+    after = text[i:].lstrip(" ")
+    if not before:  # the face of what follows
+        return bool(after) and not _latin_face(after[0])
+    if _latin_face(before[-1]):
+        return False
+    return not (after and after[0].isascii() and after[0].isdigit())
+
+
+def _latin_face(c: str) -> bool:
+    return LATIN_RANGE[0] <= ord(c) <= LATIN_RANGE[1]
 
 
 def _lead_view(profile: Profile, block: Block, view: BlockView) -> None:

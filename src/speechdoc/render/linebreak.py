@@ -15,6 +15,7 @@ NO_LINE_START = frozenset("，。、；：？！）》”’〕】」』〉…�
 NO_LINE_END = frozenset("（《“‘〔【「『〈([{")
 HANGING = frozenset("，。、；：？！”’）》」』〕】")  # may hang one past the line end
 _PAIRED = frozenset("—…")  # —— and …… never split
+BREAK_SPACES = " \u3000"  # a space where a line breaks is not seen: it stays past the end of the line above
 EPS = 0.01
 
 
@@ -78,18 +79,27 @@ def break_lines(text: str, widths: list[float], first: float, rest: float) -> li
             end = j  # nothing allowed: break where it fits
         elif sum(widths[i:end]) < measure / 2 and all(_is_word(c) for c in text[end:j + 1]):
             end = j  # a Latin run longer than half a line (a URL, an identifier) breaks where the line is full
-        natural = sum(widths[i:end])
-        spaces = _spaces_at(text, end)
-        lines.append(Line(i, end + spaces, False, natural, end + spaces >= n, spaces))
-        i, measure = end + spaces, rest
+        lines.append(_broken_line(text, widths, i, end))
+        i, measure = lines[-1].end, rest
     return _avoid_runt(text, widths, lines, rest)
+
+
+def _broken_line(text: str, widths: list[float], start: int, end: int) -> Line:
+    """The line ``text[start:end]`` ended by a break: spaces at the break (those before it, and those after it,
+    which move up) sit past the measure, so the line is spread to the edge by its visible characters."""
+    before = 0
+    while end - before > start + 1 and text[end - before - 1] in BREAK_SPACES:
+        before += 1
+    after = _spaces_at(text, end)
+    stop = end + after
+    return Line(start, stop, False, sum(widths[start:end - before]), stop >= len(text), before + after)
 
 
 def _spaces_at(text: str, i: int) -> int:
     """How many spaces start at ``text[i]``: they stay at the end of the line above, so no line starts with one
     (unless what follows them may not start a line either)."""
     j = i
-    while j < len(text) and text[j] == " ":
+    while j < len(text) and text[j] in BREAK_SPACES:
         j += 1
     return j - i if can_break_before(text, j) else 0
 
@@ -108,9 +118,9 @@ def _avoid_runt(text: str, widths: list[float], lines: list[Line], rest: float) 
         return lines
     prev, last = lines[-2], lines[-1]
     end = prev.end - prev.spaces - (2 if prev.hanging else 1)
-    while end > prev.start + 2 and (not can_break_before(text, end) or text[end] == " "):
+    while end > prev.start + 2 and (not can_break_before(text, end) or text[end] in BREAK_SPACES):
         end -= 1
-    if (end <= prev.start + 2 or not can_break_before(text, end) or text[end] == " "
+    if (end <= prev.start + 2 or not can_break_before(text, end) or text[end] in BREAK_SPACES
             or sum(widths[end:last.end]) > rest + EPS):
         return lines
     return [*lines[:-2], Line(prev.start, end, False, sum(widths[prev.start:end]), False),
