@@ -17,6 +17,7 @@ _BREAK_AFTER = ("关于", "、", "，", "：", "》", "）", "暨", "和", "与"
                 "办公厅", "办公室", "委员会", "人民政府", "党委", "教务部", "方案", "项目", "专业", "管理", "发展", "改革",
                 "安排", "活动", "形势下", "新时代", "基金", "制度", "体系", "机制", "问题", "情况")
 _YEAR = re.compile(r"\d{4}年$")
+_AFTER_YEAR_WORD = "度初中底末"  # 2024年度, 年初, 年中, 年底, 年末: one word with the 年
 _NO_SPLIT = re.compile(r"[0-9A-Za-z.%〔〕\[\]]{2,}|《[^》]{1,12}》|（[^）]{1,8}）|“[^”]{1,10}”")
 _CLOSING = set("，。、；：？！）》”’〕】")
 _OPENING = set("（《“‘〔【")
@@ -62,7 +63,7 @@ def _penalties(text: str) -> dict[int, float]:
             c = 0.0
         elif any(text.endswith(w, 0, i) for w in _BREAK_AFTER):
             c = 1.0
-        elif _YEAR.search(text, 0, i):
+        elif _YEAR.search(text, 0, i) and text[i] not in _AFTER_YEAR_WORD:
             c = 2.0
         elif text[i - 1] == "的":
             c = 2.0
