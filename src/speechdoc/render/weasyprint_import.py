@@ -10,8 +10,8 @@ Three costs are cut, each measured on a cold process (see the README's speed tab
   WeasyPrint use in the process still gets them.
 - Modules WeasyPrint imports but speechdoc's documents never use: fontTools' WOFF2 decoder (web fonts), its
   subsetter (WeasyPrint's fallback when HarfBuzz cannot subset), its variable-font instancer (for variable fonts; the
-  CJK faces are static) and PIL's image plug-ins (the documents have no images): ~0.14 s of CPU. They are imported for real the first time
-  anything of theirs is used, so nothing changes when they are needed.
+  CJK faces are static) and PIL's image plug-ins (the documents have no images): ~0.14 s of CPU. They are imported
+  for real the first time anything of theirs is used, so nothing changes when they are needed.
 
 The C declarations WeasyPrint hands to cffi are parsed once per user, not once per process (``cffi_cache``).
 """
