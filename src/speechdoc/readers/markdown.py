@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from ..errors import Diagnostic
 from ..model import Edit, Meta
 from .front_matter import FrontMatter, split_front_matter
-from .heading_numbers import ATTACHMENT_LABEL, number_headings
+from .heading_numbers import is_attachment_page_label, number_headings
 from .list_items import items_alike
 from .numerals import has_own_number, marker_level
 from .source import Hint, SourceDocument, SourceLine, table_line
@@ -70,7 +70,7 @@ def _text_column(source_lines: list[str], origin: int | None) -> int:
 def _assemble(front: FrontMatter, body: list[SourceLine], *, body_has_title: bool) -> list[SourceLine]:
     """Front-matter lines around the body; the closing lines go before any attachment pages.
     A ``#`` title in the body is the title; the front matter's then only names the file's properties."""
-    end = next((i for i, line in enumerate(body) if ATTACHMENT_LABEL.match(line.text)), len(body))
+    end = next((i for i, line in enumerate(body) if is_attachment_page_label(line.text)), len(body))
     return front.head_lines(with_title=not body_has_title) + body[:end] + front.tail_lines() + body[end:]
 
 
@@ -130,7 +130,7 @@ class _Walker:
 
     def _heading(self, depth: int, inline: Token, line: int | None) -> None:
         text = self._inline_text(inline, line)
-        if depth == 1 and self.lines and ATTACHMENT_LABEL.match(self.lines[-1].text):
+        if depth == 1 and self.lines and is_attachment_page_label(self.lines[-1].text):
             self.lines.append(SourceLine(text, line, Hint("attachment_title")))
             return
         if depth == 1 and self.title is None:
