@@ -102,6 +102,7 @@ def _refusal(change) -> str:
     (lambda d: d["blocks"].append("正文"), "blocks[6]: a block must be an object, not \"正文\""),
     (lambda d: d.update(blocks={}), "blocks must be a list, not {}"),
     (lambda d: d.pop("blocks"), "blocks is missing"),
+    (lambda d: d.update(blocks=[]), "blocks is empty: nothing to convert"),
     (lambda d: d.update(bloks=[]), "unknown field \"bloks\""),
     (lambda d: d["edits"][0].pop("column"), "edits[0]: column is missing"),
     (lambda d: d["dropped"][0].update(reason=None), "dropped[0]: reason is missing"),
@@ -178,3 +179,22 @@ def test_attachment_items_that_match_their_text_load_however_the_text_is_laid_ou
     for text in ("附件：1. 甲；2. 乙。", "附件：\n1．甲\n2．乙", "附件:1、甲 2、乙"):
         doc = load(_edited(lambda d: d["blocks"][4].update(text=text)))
         assert doc.blocks[4].items == ("甲", "乙") and doc.blocks[4].text == text
+
+
+def test_a_model_saved_with_a_byte_order_mark_loads():
+    assert load("\ufeff" + dump(_doc())) == _doc()
+
+
+def test_cli_names_the_model_file_when_its_blocks_are_empty_and_reads_one_with_a_bom(tmp_path):
+    from .conftest import run_cli
+
+    model = tmp_path / "model.json"
+    model.write_text(_edited(lambda d: d.update(blocks=[])), encoding="utf-8")
+    result = run_cli("to-docx", str(model), "-o", str(tmp_path / "out.docx"))
+    assert result.returncode == 1
+    assert result.stderr.decode("utf-8").splitlines()[0] == (
+        f"speechdoc: error: {model}: not a speechdoc model: blocks is empty: nothing to convert "
+        "(a model needs at least one block)")
+    model.write_text(dump(_doc()), encoding="utf-8-sig")
+    result = run_cli("to-docx", str(model), "-o", str(tmp_path / "out.docx"))
+    assert result.returncode == 0 and (tmp_path / "out.docx").exists()

@@ -250,6 +250,6 @@ def dump(doc: Document, *, indent: int | None = 2) -> str:
 
 
 def load(text: str) -> Document:
-    """A model from JSON text; raises ValueError when it is not a speechdoc document, and its subclass
+    """A model from JSON text (a leading byte-order mark ignored); raises ValueError when it is not a speechdoc document, and its subclass
     ``model_schema.ModelError`` when a value breaks the model's rules (naming the block and field)."""
-    return from_dict(json.loads(text))
+    return from_dict(json.loads(text.removeprefix("\ufeff")))  # a BOM: saved by Windows Notepad
