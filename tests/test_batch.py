@@ -491,3 +491,16 @@ def test_batch_never_replaces_an_output_file_speechdoc_did_not_write(tmp_path):
     assert result.exit_code == 1
     assert theirs.read_bytes() == b"%PDF-1.4 the user's own scan"
     assert "did not write it" in result.output
+
+
+def test_the_summary_counts_line_up_in_one_column():
+    outcomes = [batch.Outcome(name, batch.CONVERTED) for name in ("a.txt", "b.txt")] + [
+        batch.Outcome("c.txt", batch.FAILED, reason="is empty"), batch.Outcome("d.txt", batch.UP_TO_DATE)]
+    lines = batch.format_summary(batch.Summary(outcomes, 2.0, others=12)).splitlines()
+    table = lines[1:lines.index("failed:")]
+    counts = [line for line in table if not line.lstrip().startswith("time")]
+    assert [line.split()[-1] for line in counts] == ["2", "1", "1", "12"]
+    assert counts[-1].lstrip().startswith("other files (left alone)")
+    assert len({len(line) for line in counts}) == 1, counts  # every count ends in the same column
+    time = next(line for line in lines if line.lstrip().startswith("time"))
+    assert time.index(" s  (") == len(counts[0])  # the seconds too
