@@ -159,3 +159,24 @@ def test_headings_numbered_in_a_sequence_of_their_own_get_no_outline_number():
     texts = ["第一章　总则", "第一，提高政治站位", "一是加强组织领导", "首先，统一思想", "第三条　适用范围", "①工作目标"]
     out, edits = number_headings([heading(text, 2, n) for n, text in enumerate(texts, 1)])
     assert [line.text for line in out] == texts and edits == []
+
+
+MULTILEVEL = """
+<w:abstractNum w:abstractNumId="8">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2.%3"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="8"><w:abstractNumId w:val="8"/></w:num>"""
+
+
+def test_word_multilevel_decimal_headings_get_no_numbers_written_in(tmp_path):
+    from tests.readers.docx_factory import docx_with_body as build
+
+    body = (p("××市智慧城市建设实施方案", "Title") + p("总体要求", "Heading1", (8, 0)) + p("正文。")
+            + p("指导思想", "Heading2", (8, 1)) + p("正文。") + p("重点任务", "Heading1", (8, 0))
+            + p("数据底座", "Heading3", (8, 2)) + p("正文。") + p("应用场景", "Heading3", (8, 2)))
+    doc = parse(build(tmp_path / "m.docx", body, numbering_xml=MULTILEVEL))
+    texts = [" ".join(b.text.split()) for b in doc.blocks if b.kind == "heading"]
+    assert texts == ["1.总体要求", "1.1 指导思想", "2.重点任务", "2.1.1 数据底座", "2.1.2 应用场景"]
+    assert [e for e in doc.edits if e.rule == "heading-number"] == []
