@@ -180,3 +180,12 @@ def test_word_multilevel_decimal_headings_get_no_numbers_written_in(tmp_path):
     texts = [" ".join(b.text.split()) for b in doc.blocks if b.kind == "heading"]
     assert texts == ["1.总体要求", "1.1 指导思想", "2.重点任务", "2.1.1 数据底座", "2.1.2 应用场景"]
     assert [e for e in doc.edits if e.rule == "heading-number"] == []
+
+
+def test_a_heading_ending_in_a_colon_in_the_body_is_a_heading_not_the_address():
+    lines = [SourceLine("关于做好防汛工作的通知", 1), heading("各区县人民政府：", 2, 2), SourceLine("请做好防汛工作。", 3),
+             heading("工作目标", 1, 4), heading("主要任务：", 1, 5)]
+    out, edits = number_headings(lines)
+    assert [line.text for line in out] == ["关于做好防汛工作的通知", "各区县人民政府：", "请做好防汛工作。", "一、工作目标",
+                                           "二、主要任务："]
+    assert out[1].hint is None and out[4].hint is not None

@@ -10,7 +10,7 @@ One rule for every rich reader, so a Markdown draft and a Word file give the sam
   letter (``Ⅰ.``, ``II.``, ``A.``); a source with any heading numbered the last way (decimal, Roman,
   letter) numbers its headings in a scheme of its own, and no number is written into any of them;
 * a line styled as a heading that the parser reads as something else is never numbered and loses its
-  heading hint, so the parser reads it as what it is: the 主送 (``各区县人民政府：``), a date line
+  heading hint, so the parser reads it as what it is: the 主送 under the title (``各区县人民政府：``), a date line
   (``2024年1月5日``, ``（2024年1月10日）``), a 署名 standing over its date, a speaker beside the date line;
 * an attachment page's label (``附件``, ``附件2``, ``附件一``, ``附　件``, ``附件2：``, as the parser's
   own matchers read them) is never numbered (its hint is dropped) and starts a count of its own; the
@@ -30,8 +30,8 @@ from ..model import Edit
 from ..numerals import outline_marker
 from ..parse.hint import Hint
 from ..parse.matchers import (
-    is_attachment_label, is_closing_date, is_salutation, is_signature_shape, is_speaker, match_article,
-    match_attachments_intro, match_date_line, match_outline, match_speech_lead, split_signature_date,
+    is_attachment_label, is_closing_date, is_doc_number, is_salutation, is_signature_shape, is_speaker, is_title_like,
+    match_article, match_attachments_intro, match_date_line, match_outline, match_speech_lead, split_signature_date,
 )
 from .numerals import has_own_number, marker_level, marker_number
 from .source import SourceLine
@@ -117,11 +117,28 @@ def _numbered_otherwise(text: str) -> bool:
 def _read_as_other(lines: Sequence[SourceLine], i: int) -> bool:
     """The parser reads the line as a 主送, a date line, a 署名 over its date or a speaker by the date line."""
     text = _compact(lines[i].text)
-    if is_salutation(text) or match_date_line(text) is not None or split_signature_date(text) is not None:
+    if is_salutation(text) and _in_the_head(lines, i):
+        return True
+    if match_date_line(text) is not None or split_signature_date(text) is not None:
         return True
     if is_signature_shape(text) and _signs_a_date(lines, i):
         return True
     return is_speaker(text) and any(_is_date_line(lines[j].text) for j in _neighbours(lines, i))
+
+
+def _in_the_head(lines: Sequence[SourceLine], i: int) -> bool:
+    """Only the title and its date, speaker or document number come before line ``i``: where the 主送 stands
+    (``主要任务：`` further down is a heading)."""
+    before = [line for line in lines[:i] if line.text.strip()]
+    for n, line in enumerate(before):
+        text = _compact(line.text)
+        if line.hint is not None and line.hint.kind in ("title", "subtitle"):
+            continue
+        if n == 0 and line.hint is None and is_title_like(text):
+            continue  # a title the source did not style as one
+        if match_date_line(text) is None and not is_speaker(text) and not is_doc_number(text):
+            return False
+    return True
 
 
 def _signs_a_date(lines: Sequence[SourceLine], i: int) -> bool:
