@@ -189,3 +189,9 @@ def test_a_heading_ending_in_a_colon_in_the_body_is_a_heading_not_the_address():
     assert [line.text for line in out] == ["关于做好防汛工作的通知", "各区县人民政府：", "请做好防汛工作。", "一、工作目标",
                                            "二、主要任务："]
     assert out[1].hint is None and out[4].hint is not None
+
+
+def test_a_numbered_heading_right_under_an_attachment_label_is_a_heading_not_its_title():
+    out, edits = number_headings([SourceLine("附件1", 1), heading("一、总体情况", 1, 2), heading("工作目标", 2, 3)])
+    assert [line.text for line in out] == ["附件1", "一、总体情况", "（一）工作目标"]
+    assert out[1].hint == Hint("heading", level=1)

@@ -74,13 +74,12 @@ def number_headings(lines: Iterable[SourceLine], *, column: Callable[[SourceLine
         if not line.text.strip():
             out.append(line)
             continue
+        at_page_top, page_top = page_top, False
         if is_attachment_page_label(line.text):
             counters = [0] * (LEVELS + 1)
             line, page_top = _unhinted(line), True
-        elif page_top:
-            page_top = False
-            if _is_heading(line):
-                line = SourceLine(line.text, line.origin, Hint("attachment_title"), line.soft)
+        elif at_page_top and _is_heading(line) and _unnumbered(line.text):
+            line = SourceLine(line.text, line.origin, Hint("attachment_title"), line.soft)
         elif _is_heading(line) and _read_as_other(lines, i):
             line = _unhinted(line)
         elif _numbers(line) and not own_scheme:
@@ -101,6 +100,11 @@ def _unhinted(line: SourceLine) -> SourceLine:
 def _numbers(line: SourceLine) -> bool:
     """A heading the outline counts: hinted as one, with a level, not numbered in a sequence of its own."""
     return _is_heading(line) and bool(line.hint.level) and not _numbered_otherwise(line.text)
+
+
+def _unnumbered(text: str) -> bool:
+    """No number of any kind at the start: an outline marker, a sequence of its own, a number-like mark."""
+    return marker_level(text) is None and not _numbered_otherwise(text)
 
 
 def _numbered_otherwise(text: str) -> bool:
