@@ -71,7 +71,9 @@ def test_attachment_labels_as_the_parser_reads_them_are_never_numbered(tmp_path)
     assert [e.after for e in doc.edits if e.rule == "heading-number"] == ["一、"]
     assert [b.text for b in doc.blocks if b.kind == "heading"] == ["一、工作目标"]
     assert [(b.kind, b.text) for b in doc.blocks if b.kind.startswith("attachment_")] == [
-        ("attachment_label", "附件一"), ("attachment_title", "任务分工"), ("attachment_label", "附\u3000件")]
+        ("attachment_label", "附件一"), ("attachment_title", "任务分工"), ("attachment_label", "附件2："),
+        ("attachment_label", "附\u3000件")]
+    assert doc.warnings == ()
 
 
 def test_headings_with_a_numbering_scheme_of_their_own_get_no_numbers(tmp_path):

@@ -77,7 +77,7 @@ def number_headings(lines: Iterable[SourceLine], *, column: Callable[[SourceLine
         at_page_top, page_top = page_top, False
         if is_attachment_page_label(line.text):
             counters = [0] * (LEVELS + 1)
-            line, page_top = _unhinted(line), True
+            line, page_top = _as_label(line), True
         elif at_page_top and _is_heading(line) and _unnumbered(line.text):
             line = SourceLine(line.text, line.origin, Hint("attachment_title"), line.soft)
         elif _is_heading(line) and _read_as_other(lines, i):
@@ -90,6 +90,14 @@ def number_headings(lines: Iterable[SourceLine], *, column: Callable[[SourceLine
 
 def _is_heading(line: SourceLine) -> bool:
     return line.hint is not None and line.hint.kind == "heading"
+
+
+def _as_label(line: SourceLine) -> SourceLine:
+    """An attachment page's label: ``附件2`` left to the parser's attachment rules; ``附件2：`` styled as a
+    heading (which unstyled would open a 附件说明 list) marked as the label it is."""
+    if _is_heading(line) and not is_attachment_label(line.text.strip(_INDENT)):
+        return SourceLine(line.text, line.origin, Hint("attachment_label"), line.soft)
+    return _unhinted(line)
 
 
 def _unhinted(line: SourceLine) -> SourceLine:
