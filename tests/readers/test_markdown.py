@@ -259,3 +259,10 @@ def test_list_numbers_written_differently_from_the_source_are_reported_as_edits(
 def test_list_numbers_written_as_typed_are_not_edits():
     doc = markdown_document("3. 第三项\n4. 第四项\n")
     assert doc.edits == ()
+
+
+def test_the_front_matter_signature_goes_after_the_attachments_list_not_before_it():
+    doc = markdown_document("---\nissuer: ××市教育局\ndate: 2024-03-05\n---\n# 关于开展检查的通知\n\n各单位：\n\n请做好检查。\n\n"
+                            "附件：\n\n1. 检查表\n2. 汇总表\n")
+    lines = texts(doc)
+    assert lines.index("附件：") < lines.index("××市教育局")

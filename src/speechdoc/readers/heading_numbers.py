@@ -52,10 +52,15 @@ _NUMBER_LIKE = re.compile(
 
 
 def is_attachment_page_label(text: str) -> bool:
-    """``附件`` / ``附件2`` / ``附件一`` / ``附　件`` / ``附件2：`` alone on a line: the top of an attachment page,
-    as the parser reads it."""
-    text = text.strip(_INDENT)
-    return is_attachment_label(text) or match_attachments_intro(text) == ""
+    """``附件`` / ``附件2`` / ``附件一`` / ``附　件`` alone on a line: the top of an attachment page, as the parser
+    reads it. (``附件：`` unstyled opens the 附件说明 list, above the 署名.)"""
+    return is_attachment_label(text.strip(_INDENT))
+
+
+def _page_label(line: SourceLine) -> bool:
+    """An attachment page's label; ``附件2：`` too when styled as a heading."""
+    return is_attachment_page_label(line.text) or (
+        _is_heading(line) and match_attachments_intro(line.text.strip(_INDENT)) == "")
 
 
 def number_headings(lines: Iterable[SourceLine], *, column: Callable[[SourceLine], int] = lambda line: 1,
@@ -75,7 +80,7 @@ def number_headings(lines: Iterable[SourceLine], *, column: Callable[[SourceLine
             out.append(line)
             continue
         at_page_top, page_top = page_top, False
-        if is_attachment_page_label(line.text):
+        if _page_label(line):
             counters = [0] * (LEVELS + 1)
             line, page_top = _as_label(line), True
         elif at_page_top and _is_heading(line) and _unnumbered(line.text):
