@@ -99,6 +99,8 @@ def _refusal(change) -> str:
     (lambda d: d["blocks"][5].pop("rows"), "blocks[5] (table “”): rows is missing"),
     (lambda d: d["blocks"][5].update(rows=[["a", 1]]), "rows[0] must be a list of strings"),
     (lambda d: d["blocks"][4].update(items="甲"), "items must be a list, not \"甲\""),
+    (lambda d: d["blocks"][2].update(lead="abc"), "blocks[2] (heading “一、总体要求”): lead must be an object, not \"abc\""),
+    (lambda d: d["blocks"][3].update(level="2"), "blocks[3] (paragraph “第一，是迫切需要。其余正…”): level must be a whole number"),
     (lambda d: d["blocks"].append("正文"), "blocks[6]: a block must be an object, not \"正文\""),
     (lambda d: d.update(blocks={}), "blocks must be a list, not {}"),
     (lambda d: d.pop("blocks"), "blocks is missing"),

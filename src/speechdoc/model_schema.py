@@ -28,6 +28,7 @@ ONLY_ON = {
     "rows": ("table",),
     "lines": ("title", "attachment_title"),
 }
+_FIELD_TYPES = {"level": int, "marker": str, "lead": dict, "items": list, "rows": list, "lines": list}
 LEVELS = (1, 2, 3, 4)
 TOP_FIELDS = ("schema", "source", "blocks", "dropped", "edits", "warnings", "meta")
 SOURCE_FIELDS = ("path", "encoding", "format")
@@ -90,6 +91,7 @@ def settle_kind(block: Any, n: int, kinds: tuple[str, ...]) -> tuple[Any, list[s
         notes.append(f"{_name(n, out)}: level {out['level']} taken from its lead")
     for key, allowed in ONLY_ON.items():
         if out.get(key) is not None and kind not in allowed:
+            _optional(out, key, _FIELD_TYPES[key], _name(n, out))  # a wrong type is an error all the same
             notes.append(f"{_name(n, out)}: {key} {_show(out[key])} dropped: it belongs only to "
                          f"{' or '.join(allowed)} blocks")
             del out[key]
