@@ -181,6 +181,9 @@ def test_attachment_items_that_match_their_text_load_however_the_text_is_laid_ou
     for text in ("附件：1. 甲；2. 乙。", "附件：\n1．甲\n2．乙", "附件:1、甲 2、乙"):
         doc = load(_edited(lambda d: d["blocks"][4].update(text=text)))
         assert doc.blocks[4].items == ("甲", "乙") and doc.blocks[4].text == text
+    wrapped = {"text": "附件：1.安全生产大检查工作方案及检查要点和\n责任分工\n2.汇总表",
+               "items": ["安全生产大检查工作方案及检查要点和责任分工", "汇总表"]}
+    assert load(_edited(lambda d: d["blocks"][4].update(wrapped))).blocks[4].items[0].endswith("责任分工")
 
 
 def test_a_model_saved_with_a_byte_order_mark_loads():

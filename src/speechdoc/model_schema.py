@@ -148,6 +148,7 @@ def _lead(block: dict, text: str, where: str) -> None:
 
 
 # What an attachments block's text holds besides its item names: 附件：, the numbers, separators, space.
+_WHITESPACE = re.compile(r"\s+")
 _ATTACHMENTS_FRAME = set("附件:：0123456789０１２３４５６７８９.．、,，;；。") | {" ", "\u3000", "\n", "\t"}
 
 
@@ -157,14 +158,15 @@ def _items_in_text(block: dict, text: str, where: str) -> None:
     items = block.get("items")
     if not items:
         return
-    intro = re.match(r"\s*附\s*件\s*[:：]?", text)  # an item is looked for after the 附件： it follows
-    rest = text
+    rest = _WHITESPACE.sub("", text)  # a long name wraps onto a second line of text (7.3.4 回行)
+    intro = re.match(r"附件[:：]?", rest)  # an item is looked for after the 附件： it follows
     for n, item in enumerate(items):
-        at = rest.find(item, intro.end() if intro else 0) if item else -1
+        name = _WHITESPACE.sub("", item)
+        at = rest.find(name, intro.end() if intro else 0) if name else -1
         if at < 0:
             raise _fail(where, f"items[{n}] {_show(item)} is not in text: text and items must say the same "
                                "(the Word file and PDF print items — edit the name in both)")
-        rest = rest[:at] + "\n" + rest[at + len(item):]
+        rest = rest[:at] + "\n" + rest[at + len(name):]
     extra = "".join(ch for ch in rest if ch not in _ATTACHMENTS_FRAME)
     if extra:
         raise _fail(where, f"text holds {_show(extra)}, which no item holds: text and items must say the same "
