@@ -61,10 +61,8 @@ def check_document(d: Any, kinds: tuple[str, ...], meta_fields: tuple[str, ...],
         _known(meta, meta_fields, "meta")
         for key in meta:
             _optional(meta, key, str, "meta")
-    if not _required(d, "blocks", list, ""):
-        raise _fail("", "blocks is empty: nothing to convert (a model needs at least one block)")
     blocks, notes = [], []
-    for n, block in enumerate(d["blocks"]):
+    for n, block in enumerate(_required(d, "blocks", list, "")):
         block, dropped = settle_kind(block, n, kinds)
         check_block(block, n, kinds)
         blocks.append(block)
