@@ -506,3 +506,16 @@ def test_pdf_workers_leave_no_temporary_font_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 2
     assert [p.name for p in temp.iterdir()] == []
+
+
+def test_the_summary_counts_line_up_in_one_column():
+    outcomes = [batch.Outcome(name, batch.CONVERTED) for name in ("a.txt", "b.txt")] + [
+        batch.Outcome("c.txt", batch.FAILED, reason="is empty"), batch.Outcome("d.txt", batch.UP_TO_DATE)]
+    lines = batch.format_summary(batch.Summary(outcomes, 2.0, others=12)).splitlines()
+    table = lines[1:lines.index("failed:")]
+    counts = [line for line in table if not line.lstrip().startswith("time")]
+    assert [line.split()[-1] for line in counts] == ["2", "1", "1", "12"]
+    assert counts[-1].lstrip().startswith("other files (left alone)")
+    assert len({len(line) for line in counts}) == 1, counts  # every count ends in the same column
+    time = next(line for line in lines if line.lstrip().startswith("time"))
+    assert time.index(" s  (") == len(counts[0])  # the seconds too

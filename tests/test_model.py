@@ -89,8 +89,9 @@ def _refusal(change) -> str:
     (lambda d: d["blocks"][3]["lead"].update(level=5), "blocks[3] (paragraph “第一，是迫切需要。其余正…”): lead.level must be 1–4"),
     (lambda d: d["blocks"][3]["lead"].update(text="是迫切需要。"), "lead.text must be the start of the paragraph's text"),
     (lambda d: d["blocks"][3].update(levle=2), "blocks[3] (paragraph “第一，是迫切需要。其余正…”): unknown field \"levle\""),
-    (lambda d: d["blocks"][3].update(level=2), "level belongs only to heading blocks"),
-    (lambda d: d["blocks"][1].update(items=["甲"]), "blocks[1] (salutation “同志们：”): items belongs only to attachments blocks"),
+    (lambda d: d["blocks"][4].update(text="附件：1.甲\n2.丙"), "blocks[4] (attachments “附件：1.甲 2.丙”): items[1] \"乙\" "
+                                                             "is not in text: text and items must say the same"),
+    (lambda d: d["blocks"][4].update(text="附件：1.甲\n2.乙\n3.丙"), "text holds \"丙\", which no item holds"),
     (lambda d: d["blocks"][1].update(kind="greeting"), "blocks[1]: kind \"greeting\" is not a block kind"),
     (lambda d: d["blocks"][1].pop("text"), "blocks[1]: text is missing"),
     (lambda d: d["blocks"][1].update(text=5), "blocks[1]: text must be a string, not 5"),
@@ -98,6 +99,8 @@ def _refusal(change) -> str:
     (lambda d: d["blocks"][5].pop("rows"), "blocks[5] (table “”): rows is missing"),
     (lambda d: d["blocks"][5].update(rows=[["a", 1]]), "rows[0] must be a list of strings"),
     (lambda d: d["blocks"][4].update(items="甲"), "items must be a list, not \"甲\""),
+    (lambda d: d["blocks"][2].update(lead="abc"), "blocks[2] (heading “一、总体要求”): lead must be an object, not \"abc\""),
+    (lambda d: d["blocks"][3].update(level="2"), "blocks[3] (paragraph “第一，是迫切需要。其余正…”): level must be a whole number"),
     (lambda d: d["blocks"].append("正文"), "blocks[6]: a block must be an object, not \"正文\""),
     (lambda d: d.update(blocks={}), "blocks must be a list, not {}"),
     (lambda d: d.pop("blocks"), "blocks is missing"),
@@ -135,5 +138,66 @@ def test_cli_refuses_a_bad_model_in_one_line_without_a_traceback(tmp_path):
 
 
 def test_a_refusal_is_one_line_even_when_the_block_text_has_line_breaks():
-    message = _refusal(lambda d: d["blocks"][4].update(level=2))
+    message = _refusal(lambda d: d["blocks"][4].update(line=0))
     assert "\n" not in message and message.startswith("blocks[4] (attachments “附件：1.甲 2.乙”)")
+
+
+# ---------------------------------------------------------------- a block's kind changed by hand
+
+
+def test_a_heading_made_a_paragraph_by_its_kind_alone_loads_and_the_dropped_fields_are_reported():
+    doc = load(_edited(lambda d: d["blocks"][2].update(kind="paragraph")))
+    block = doc.blocks[2]
+    assert (block.kind, block.text, block.level, block.marker) == ("paragraph", "一、总体要求", None, None)
+    notes = [w for w in doc.warnings if w.code == "model-field"]
+    assert [(w.severity, w.line) for w in notes] == [("warning", 4), ("warning", 4)]
+    assert notes[0].message == "blocks[2] (paragraph “一、总体要求”): level 1 dropped: it belongs only to heading blocks"
+    assert "marker \"一、\" dropped" in notes[1].message
+
+
+def test_a_paragraph_with_a_lead_made_a_heading_takes_the_leads_level_and_marker():
+    doc = load(_edited(lambda d: d["blocks"][3].update(kind="heading")))
+    block = doc.blocks[3]
+    assert (block.kind, block.level, block.marker, block.lead) == ("heading", 2, "第一，", None)
+    assert [w.message for w in doc.warnings if w.code == "model-field"] == [
+        "blocks[3] (heading “第一，是迫切需要。其余正…”): level 2 taken from its lead",
+        "blocks[3] (heading “第一，是迫切需要。其余正…”): lead {\"level\": 2, \"text\": \"第一，是迫切需要。\", \"mark… dropped: "
+        "it belongs only to paragraph blocks"]
+
+
+def test_fields_of_another_kind_are_dropped_even_when_added_by_hand():
+    doc = load(_edited(lambda d: d["blocks"][1].update(items=["甲"])))
+    assert doc.blocks[1].items == () and doc.blocks[1].kind == "salutation"
+    assert [w.message for w in doc.warnings if w.code == "model-field"] == [
+        "blocks[1] (salutation “同志们：”): items [\"甲\"] dropped: it belongs only to attachments blocks"]
+
+
+def test_a_paragraph_made_a_heading_without_a_lead_still_needs_a_level():
+    assert "blocks[1] (heading “同志们：”): level is missing" in _refusal(lambda d: d["blocks"][1].update(kind="heading"))
+
+
+def test_attachment_items_that_match_their_text_load_however_the_text_is_laid_out():
+    for text in ("附件：1. 甲；2. 乙。", "附件：\n1．甲\n2．乙", "附件:1、甲 2、乙"):
+        doc = load(_edited(lambda d: d["blocks"][4].update(text=text)))
+        assert doc.blocks[4].items == ("甲", "乙") and doc.blocks[4].text == text
+    wrapped = {"text": "附件：1.安全生产大检查工作方案及检查要点和\n责任分工\n2.汇总表",
+               "items": ["安全生产大检查工作方案及检查要点和责任分工", "汇总表"]}
+    assert load(_edited(lambda d: d["blocks"][4].update(wrapped))).blocks[4].items[0].endswith("责任分工")
+
+
+def test_a_model_saved_with_a_byte_order_mark_loads():
+    assert load("\ufeff" + dump(_doc())) == _doc()
+
+
+def test_cli_names_the_model_file_when_its_blocks_are_empty_and_reads_one_with_a_bom(tmp_path):
+    from .conftest import run_cli
+
+    model = tmp_path / "model.json"
+    model.write_text(_edited(lambda d: d.update(blocks=[])), encoding="utf-8")
+    result = run_cli("to-docx", str(model), "-o", str(tmp_path / "out.docx"))
+    assert result.returncode == 1
+    assert result.stderr.decode("utf-8").splitlines()[0] == (
+        f"speechdoc: error: {model}: nothing to convert: the model's blocks list is empty")
+    model.write_text(dump(_doc()), encoding="utf-8-sig")
+    result = run_cli("to-docx", str(model), "-o", str(tmp_path / "out.docx"))
+    assert result.returncode == 0 and (tmp_path / "out.docx").exists()

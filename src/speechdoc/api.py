@@ -106,7 +106,7 @@ def load_model(path: str | Path) -> Document:
     from .model_schema import ModelError
 
     try:
-        return model.load(data)
+        doc = model.load(data)
     except ModelError as exc:
         raise InputError(f"not a speechdoc model: {exc}", path=str(path),
                          hint="correct that value in the file (`speechdoc inspect --json` shows a valid model)"
@@ -116,6 +116,9 @@ def load_model(path: str | Path) -> Document:
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"not a speechdoc model: {exc}", path=str(path),
                          hint="make one with `speechdoc inspect --json FILE > model.json`") from None
+    if not doc.blocks:  # named here: the model's source path is the text it was made from
+        raise InputError("nothing to convert: the model's blocks list is empty", path=str(path))
+    return doc
 
 
 def with_meta(doc: Document, meta: Meta | None) -> Document:

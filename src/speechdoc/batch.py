@@ -741,6 +741,8 @@ def convert_tree(roots: Sequence[str | Path], out_dir: str | Path | None, settin
 
 _LABELS = ((CONVERTED, "converted"), (UP_TO_DATE, "up to date (skipped)"), (FAILED, "failed"),
            (IGNORED, "ignored"), (NOT_STARTED, "not started"))
+_OTHERS = "other files (left alone)"
+_LABEL_WIDTH = max(len(label) for label in (*dict(_LABELS).values(), _OTHERS)) + 2  # the counts line up
 
 
 def format_summary(summary: Summary) -> str:
@@ -754,10 +756,10 @@ def format_summary(summary: Summary) -> str:
     for status, label in _LABELS:
         n = summary.count(status)
         if n or status in (CONVERTED, FAILED):
-            lines.append(f"  {label:<22}{n:>6}")
+            lines.append(f"  {label:<{_LABEL_WIDTH}}{n:>6}")
     if summary.others:
-        lines.append(f"  {'other files (left alone)':<22}{summary.others:>6}")
-    lines.append(f"  {'time':<22}{summary.seconds:>6.1f} s  ({rate:.1f} documents/s)")
+        lines.append(f"  {_OTHERS:<{_LABEL_WIDTH}}{summary.others:>6}")
+    lines.append(f"  {'time':<{_LABEL_WIDTH}}{summary.seconds:>6.1f} s  ({rate:.1f} documents/s)")
     for status in (FAILED, IGNORED):
         listed = [o for o in summary.outcomes if o.status == status]
         if listed:

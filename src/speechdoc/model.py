@@ -221,7 +221,8 @@ def from_dict(d: dict[str, Any]) -> Document:
     if not isinstance(d, dict) or d.get("schema") != SCHEMA:
         schema = d.get("schema") if isinstance(d, dict) else None
         raise ValueError(f"not a speechdoc document (schema {schema!r}, expected {SCHEMA!r})")
-    check_document(d, BLOCK_KINDS, tuple(vars(Meta())))  # a hand-edited model: refused, never guessed at
+    # a hand-edited model: refused, never guessed at; a field of another kind of block dropped and reported
+    d, notes = check_document(d, BLOCK_KINDS, tuple(vars(Meta())))
     src = _typed(d, "source", dict, {})
     meta = _typed(d, "meta", dict, {})
     if not all(isinstance(v, str) for v in meta.values() if v is not None):
@@ -237,7 +238,7 @@ def from_dict(d: dict[str, Any]) -> Document:
         warnings=tuple(
             Diagnostic(x["severity"], x["message"], x.get("line"), x.get("hint") or "", x.get("code") or "")
             for x in d.get("warnings") or ()
-        ),
+        ) + tuple(Diagnostic("warning", note, line, "", "model-field") for line, note in notes),
         meta=Meta(**meta),
     )
 
@@ -249,6 +250,7 @@ def dump(doc: Document, *, indent: int | None = 2) -> str:
 
 
 def load(text: str) -> Document:
-    """A model from JSON text; raises ValueError when it is not a speechdoc document, and its subclass
-    ``model_schema.ModelError`` when a value breaks the model's rules (naming the block and field)."""
-    return from_dict(json.loads(text))
+    """A model from JSON text (a leading byte-order mark ignored); raises ValueError when it is not a speechdoc
+    document, and its subclass ``model_schema.ModelError`` when a value breaks the model's rules (naming the block
+    and field)."""
+    return from_dict(json.loads(text.removeprefix("\ufeff")))  # a BOM: saved by Windows Notepad

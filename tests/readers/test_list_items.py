@@ -125,3 +125,34 @@ def test_a_list_of_body_text_draws_no_numbering_warning_whatever_the_order_of_it
     for doc in (word_draft(tmp_path, items), markdown_draft(tmp_path, items)):
         assert [b.kind for b in doc.blocks[3:6]] == ["paragraph"] * 3
         assert [w.message for w in doc.warnings if w.code == "numbering"] == []
+
+
+MIXED = ["加强组织领导。各单位要成立领导小组，主要负责同志亲自抓。", "强化隐患排查", "严格责任追究。对工作不力的，严肃追究责任。"]
+
+
+def test_a_mixed_list_is_one_numbered_series_with_no_false_warning(tmp_path):
+    # a heading phrase between two run-in headings: read as the text parser reads it, counted with them
+    for doc in (word_draft(tmp_path, MIXED), markdown_draft(tmp_path, MIXED)):
+        assert [w.message for w in doc.warnings if w.code == "numbering"] == []
+        first, second, third = doc.blocks[3:6]
+        assert (first.kind, first.lead.text) == ("paragraph", "1.加强组织领导。")
+        assert (second.kind, second.level, second.text) == ("heading", 3, "2.强化隐患排查")
+        assert (third.kind, third.lead.text) == ("paragraph", "3.严格责任追究。")
+
+
+def test_a_mixed_list_reads_like_the_same_text_pasted():
+    from speechdoc.api import parse_text
+
+    text = "关于加强安全生产工作的通知\n\n各单位：\n\n" + "\n\n".join(f"{n}.{item}" for n, item in enumerate(MIXED, 1))
+    md = "# 关于加强安全生产工作的通知\n\n各单位：\n\n" + "".join(f"{n}. {item}\n" for n, item in enumerate(MIXED, 1))
+    drafted = markdown_document(md)
+    assert [line for line in drafted.lines if line.hint is not None and line.hint.kind == "paragraph"] == []
+    assert shapes(parse_text_model(drafted)) == [(kind, level, t) for kind, level, t in shapes(parse_text(text))]
+
+
+def test_a_short_last_sentence_after_run_in_items_stays_a_list_item(tmp_path):
+    items = [MIXED[0], "强化隐患排查。对重点部位逐一检查。", "做好宣传工作。"]
+    doc = markdown_draft(tmp_path, items)
+    assert [(b.kind, b.text) for b in doc.blocks[3:6]] == [("paragraph", f"{n}.{item}") for n, item in
+                                                           enumerate(items, 1)]
+    assert [w.message for w in doc.warnings if w.code == "numbering"] == []

@@ -105,6 +105,26 @@ def test_soft_breaks_join_hanzi_without_space_and_latin_with_one():
     assert texts(doc) == ["第一行中文第二行中文GB/T 9704 标准"]
 
 
+def test_a_signature_over_its_date_keeps_its_soft_line_breaks():
+    doc = markdown_document("××市防汛抗旱指挥部\n2024年5月1日\n")
+    assert texts(doc) == ["××市防汛抗旱指挥部", "2024年5月1日"]
+    assert [line.origin for line in doc.lines] == [1, 2]
+    doc = markdown_document("××市教育局\n××市财政局\n2024年5月1日\n")
+    assert texts(doc) == ["××市教育局", "××市财政局", "2024年5月1日"]
+    from tests.readers.models import parse_text_model
+    model = parse_text_model(markdown_document("# 关于做好防汛工作的通知\n\n各单位：\n\n请做好防汛工作。\n\n"
+                                               "××市防汛抗旱指挥部\n2024年5月1日\n"))
+    assert [(b.kind, b.text) for b in model.blocks][-2:] == [("signature", "××市防汛抗旱指挥部"), ("date", "2024年5月1日")]
+
+
+def test_soft_breaks_before_a_date_inside_a_sentence_still_join():
+    for md, joined in (("会议定于\n2024年5月1日召开。\n", "会议定于2024年5月1日召开。"),
+                       ("时间：\n2024年5月1日\n", "时间：2024年5月1日"),
+                       ("会议定于\n2024年5月1日\n", "会议定于2024年5月1日"),
+                       ("请各单位于\n2024年5月1日\n前报送。\n", "请各单位于2024年5月1日前报送。")):
+        assert texts(markdown_document(md)) == [joined]
+
+
 def test_hard_breaks_and_br_split_lines():
     doc = markdown_document("××市教育局  \n2024年3月5日<br>（此件公开发布）\n")
     assert texts(doc) == ["××市教育局", "2024年3月5日", "（此件公开发布）"]
@@ -239,3 +259,10 @@ def test_list_numbers_written_differently_from_the_source_are_reported_as_edits(
 def test_list_numbers_written_as_typed_are_not_edits():
     doc = markdown_document("3. 第三项\n4. 第四项\n")
     assert doc.edits == ()
+
+
+def test_the_front_matter_signature_goes_after_the_attachments_list_not_before_it():
+    doc = markdown_document("---\nissuer: ××市教育局\ndate: 2024-03-05\n---\n# 关于开展检查的通知\n\n各单位：\n\n请做好检查。\n\n"
+                            "附件：\n\n1. 检查表\n2. 汇总表\n")
+    lines = texts(doc)
+    assert lines.index("附件：") < lines.index("××市教育局")

@@ -8,11 +8,12 @@ list, so the rule is applied to the list as a whole, with the parser's own match
 
 * every item stands alone as a heading by the text rule (every item has siblings) → the items are
   left to the parser, which makes them headings;
-* otherwise the list is body text, and every numbered item is hinted as a paragraph — except, when some item has
-  a run-in heading (``1.加强领导。各单位要……``), the items the parser makes paragraphs by itself: they
-  keep their run-in headings, and only those it might take for headings (one short sentence, a heading
-  when no sibling follows) are hinted. (A hinted line is outside the parser's numbering check, so such
-  a mixed list can draw a numbering warning about the hinted items' numbers.)
+* otherwise the list is body text. When some item has a run-in heading (``1.加强领导。各单位要……``), the
+  items are left to the parser, which keeps the run-in headings and reads a short heading phrase
+  (``2.强化隐患排查``) as a heading, all in one numbered series (a hinted line is outside the parser's
+  numbering check, so hinting an item in the middle would draw a false numbering warning); only the last
+  item, when it is one short sentence (``3.做好宣传工作。``, a heading when no sibling follows), is hinted as
+  a paragraph. With no run-in heading to keep, every numbered item is hinted as a paragraph.
 
 A list right under an ``附件：`` line is the attachment list, left to the parser's attachment rules.
 """
@@ -39,7 +40,9 @@ def items_alike(items: Sequence[SourceLine], before: SourceLine | None = None) -
     if all(outline is not None and _heading_in_a_list(outline) for _, outline in parsed):
         return list(items)
     if any(_run_in(text, outline) for text, outline in parsed):
-        hinted = [outline is not None and heading_alone(outline) for _, outline in parsed]
+        # the parser reads each item as typed text would be read, so the items stay one numbered series;
+        # only a last item of one short sentence, which no sibling follows, would turn into a heading
+        hinted = [False] * (len(parsed) - 1) + [_sentence_alone(*parsed[-1])]
     else:  # no run-in heading to keep: every numbered item is hinted, so none is counted apart from the rest
         hinted = [outline is not None for _, outline in parsed]
     return [SourceLine(item.text, item.origin, Hint("paragraph"), item.soft) if hint and item.hint is None
@@ -58,6 +61,12 @@ def _run_in(text: str, outline: Outline | None) -> bool:
     """The parser would give the item a run-in heading (``1.加强领导。各单位要……``)."""
     return (outline is not None and not heading_alone(outline)
             and run_in_sentence(text, len(text) - len(outline.rest)) is not None)
+
+
+def _sentence_alone(text: str, outline: Outline | None) -> bool:
+    """One short whole sentence after the marker (``3.做好宣传工作。``): a heading by the text rule when
+    no sibling follows it, a list item here."""
+    return outline is not None and heading_alone(outline) and outline.rest[-1] in _SENTENCE_END
 
 
 def _heading_in_a_list(outline: Outline) -> bool:

@@ -24,8 +24,9 @@ from markdown_it.token import Token
 
 from ..errors import Diagnostic
 from ..model import Edit, Meta
+from ..parse.matchers import is_signature_shape, match_date_line
 from .front_matter import FrontMatter, split_front_matter
-from .heading_numbers import ATTACHMENT_LABEL, number_headings
+from .heading_numbers import is_attachment_page_label, number_headings
 from .list_items import items_alike
 from .numerals import has_own_number, marker_level
 from .source import Hint, SourceDocument, SourceLine, table_line
@@ -35,6 +36,7 @@ _ATX_OPENING = re.compile(r"^\s*(?:#{1,6}\s+)?")
 _BR_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
+_LEADS_INTO_DATE = tuple("于在至到从自的为")  # ``会议定于`` / ``2024年5月1日``: one sentence broken before its date
 _SOFT_BREAK = "\0"  # markdown-it turns NUL in the input into U+FFFD, so NUL is free as a marker
 
 
@@ -70,7 +72,7 @@ def _text_column(source_lines: list[str], origin: int | None) -> int:
 def _assemble(front: FrontMatter, body: list[SourceLine], *, body_has_title: bool) -> list[SourceLine]:
     """Front-matter lines around the body; the closing lines go before any attachment pages.
     A ``#`` title in the body is the title; the front matter's then only names the file's properties."""
-    end = next((i for i, line in enumerate(body) if ATTACHMENT_LABEL.match(line.text)), len(body))
+    end = next((i for i, line in enumerate(body) if is_attachment_page_label(line.text)), len(body))
     return front.head_lines(with_title=not body_has_title) + body[:end] + front.tail_lines() + body[end:]
 
 
@@ -130,7 +132,7 @@ class _Walker:
 
     def _heading(self, depth: int, inline: Token, line: int | None) -> None:
         text = self._inline_text(inline, line)
-        if depth == 1 and self.lines and ATTACHMENT_LABEL.match(self.lines[-1].text):
+        if depth == 1 and self.lines and is_attachment_page_label(self.lines[-1].text):
             self.lines.append(SourceLine(text, line, Hint("attachment_title")))
             return
         if depth == 1 and self.title is None:
@@ -248,16 +250,27 @@ class _Walker:
 
 
 def _joined_soft_breaks(lines: list[str]) -> list[str]:
-    """Resolve soft line breaks: nothing between hanzi, a space between Latin words."""
+    """Resolve soft line breaks: nothing between hanzi, a space between Latin words; but a 署名 over its
+    date (``××市防汛抗旱指挥部`` / ``2024年5月1日``, one or more issuer lines) keeps its lines."""
     out = []
     for text in lines:
         parts = text.split(_SOFT_BREAK)
+        if _signature_over_date(parts):
+            out += parts
+            continue
         joined = parts[0]
         for part in parts[1:]:
             latin = _LATIN_END.search(joined) and _LATIN_START.match(part)
             joined += (" " if latin else "") + part
         out.append(joined)
     return out
+
+
+def _signature_over_date(parts: list[str]) -> bool:
+    """Lines soft-broken in one paragraph that are a 署名 (one or more issuers) and then its date."""
+    *names, last = [part.strip() for part in parts]
+    return (bool(names) and match_date_line(last) is not None and not names[-1].endswith(_LEADS_INTO_DATE)
+            and all(is_signature_shape(name) and match_date_line(name) is None for name in names))
 
 
 def _html_lines(html: str, line: int | None) -> list[SourceLine]:
