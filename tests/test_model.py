@@ -201,3 +201,15 @@ def test_cli_names_the_model_file_when_its_blocks_are_empty_and_reads_one_with_a
     model.write_text(dump(_doc()), encoding="utf-8-sig")
     result = run_cli("to-docx", str(model), "-o", str(tmp_path / "out.docx"))
     assert result.returncode == 0 and (tmp_path / "out.docx").exists()
+
+
+def test_the_title_of_a_document_with_a_banner_is_the_title_under_it():
+    from speechdoc import model
+
+    banner = (model.Block("title", "××市人民政府办公室"), model.Block("doc_number", "×政办发〔2024〕12号"),
+              model.Block("title", "关于加强管理的通知"), model.Block("salutation", "各区："),
+              model.Block("paragraph", "正文。"), model.Block("title", "不在开头的标题"))
+    assert model.Document(blocks=banner).title == "关于加强管理的通知"
+    speech = (model.Block("title", "在全市大会上的讲话"), model.Block("subtitle", "——副标题"))
+    assert model.Document(blocks=speech).title == "在全市大会上的讲话"
+    assert model.Document(blocks=(model.Block("paragraph", "正文。"),), meta=model.Meta(title="元")).title == "元"

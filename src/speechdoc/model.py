@@ -117,11 +117,15 @@ class Document:
 
     @property
     def title(self) -> str | None:
-        """The document title: the first title block's text, else the metadata title."""
+        """The document title, else the metadata title: the first title block's text, or, when title blocks follow
+        one another at the head (a 版头 such as ``××市人民政府文件``, maybe a 发文字号, then the title), the last."""
+        head = None
         for block in self.blocks:
             if block.kind == "title":
-                return block.text
-        return self.meta.title
+                head = block.text
+            elif head is not None and block.kind != "doc_number":
+                break
+        return head if head is not None else self.meta.title
 
     def with_blocks(self, blocks: tuple[Block, ...]) -> Document:
         return replace(self, blocks=tuple(blocks))
