@@ -94,3 +94,13 @@ def test_a_deliberate_separator_space_is_no_finding():
 
     assert not [f for f in check_lines(["在会议上的讲话", "市长 王建国", "同志们：", "今天开会。"], "x.txt")
                 if f.code == "spacing"]
+
+
+def test_a_form_blank_is_its_own_finding_not_a_generic_change():
+    """The real cleaner keeps a fill-in blank's width in full-width spaces; check names it as such."""
+    findings = check_lines(["报名表", "", "单位名称：        填报人：        ", "日期：    年  月  日"])
+    blanks = [f for f in findings if f.code == "form-blank"]
+    assert [(f.line, f.col) for f in blanks] == [(3, 6), (4, 4), (4, 9), (4, 12)]
+    assert all(f.fixable and f.severity == "warning" for f in blanks)
+    assert not [f for f in findings if f.code == "normalize"]
+    assert fix_lines(["单位名称：        填报人：王某"]).lines == ["单位名称：　　　　填报人：王某"]

@@ -29,6 +29,7 @@ RULES = {
     "bullet": ("spacing", WARNING, "a bullet character before the text"),
     "date-zero-padding": ("date-padded", ERROR, "a zero-padded month or day '{before}'"),
     "year-zero": ("date-zero", WARNING, "the letter O or the digit 0 written for 〇 in a year"),
+    "form-blank": ("form-blank", WARNING, "a fill-in blank typed as half-width spaces"),
 }
 OTHER = ("normalize", WARNING, "the converter changes '{before}' to '{after}' here")  # a rule added later
 HINTS = {
@@ -44,6 +45,7 @@ HINTS = {
     "boilerplate": "remove it (speechdoc fix does)",
     "date-padded": "no leading zeros in a date: 2024年3月5日",
     "date-zero": "write the Chinese zero 〇 (U+3007) in a year",
+    "form-blank": "full-width spaces (　) keep the blank's width in Word and WPS; speechdoc fix writes them",
 }
 
 
