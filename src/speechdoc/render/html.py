@@ -257,13 +257,18 @@ def _advances(text: str, lead_len: int, role, lead_role) -> list[float]:
 
 
 def _space_in_cjk_face(text: str, i: int) -> bool:
-    before = text[:i].rstrip(" ")
-    after = text[i:].lstrip(" ")
-    if not before:  # the face of what follows
-        return bool(after) and not _latin_face(after[0])
-    if _latin_face(before[-1]):
+    b = i - 1
+    while b >= 0 and text[b] == " ":
+        b -= 1
+    a = i + 1
+    while a < len(text) and text[a] == " ":
+        a += 1
+    after = text[a] if a < len(text) else ""
+    if b < 0:  # the face of what follows
+        return bool(after) and not _latin_face(after)
+    if _latin_face(text[b]):
         return False
-    return not (after and after[0].isascii() and after[0].isdigit())
+    return not (after.isascii() and after.isdigit())
 
 
 def _latin_face(c: str) -> bool:
