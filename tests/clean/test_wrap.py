@@ -120,3 +120,14 @@ def test_in_a_pdf_copy_a_full_numbered_heading_goes_on_in_an_unindented_line():
     lines = PDF_COPY[:5] + ["\u3000\u300031.医疗服务收入（不含药品、耗材、检查检验收入）占医疗", "收入比例▲",
                             "\u3000\u3000定量"]
     assert _texts(lines)[-2:] == ["31.医疗服务收入（不含药品、耗材、检查检验收入）占医疗收入比例▲", "定量"]
+
+
+def test_one_paragraph_a_line_indented_or_not_as_it_came_is_no_pdf_copy():
+    """A web or Word copy: each line a whole paragraph ending its sentence; only some kept their indent."""
+    lines = ["\u3000\u3000入汛以来，我区降雨偏多，部分河道水位持续上涨，防汛形势十分严峻，各单位务必高度重视。",
+             "要加强汛期值班值守，严格执行24小时值班和领导带班制度，确保信息畅通、指挥有力、处置及时。",
+             "\u3000\u3000各镇要严格落实以行政首长负责制为核心的防汛责任制，层层压实责任，确保措施落实到位。",
+             "对一时难以整改到位的隐患，要制定应急预案，落实监测预警和安全防范措施，确保安全度汛。",
+             "\u3000\u3000各单位要加强宣传教育，提高群众防灾避险意识和自救互救能力，营造全社会共同防汛的氛围。",
+             "要组织开展应急演练，检验预案的针对性和可操作性，全面提升基层应急处置能力和水平。"]
+    assert _texts(lines) == [line.strip("\u3000") for line in lines]
