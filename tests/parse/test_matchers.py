@@ -80,3 +80,13 @@ def test_several_attachments_on_one_line():
         (1, "春节值班表"), (2, "检查清单"), (3, "2019年统计表")]
     assert m.split_attachment_items("1.投资3.5亿元的项目清单") == [(1, "投资3.5亿元的项目清单")]
     assert m.split_attachment_items("春节值班表") == []
+
+
+@pytest.mark.parametrize("text", ["主席先生：各位代表：", "各位代表：同志们：", "尊敬的各位领导：各位来宾：", "尊敬的王主席：各位来宾："])
+def test_a_greeting_to_two_audiences_is_a_salutation(text):
+    assert m.is_salutation(text)
+
+
+@pytest.mark.parametrize("text", ["单位名称：\u3000\u3000\u3000\u3000填报人：", "联系电话：    日期：", "姓名：＿＿＿＿性别："])
+def test_a_form_line_with_blanks_between_labels_is_no_salutation(text):
+    assert not m.is_salutation(text)

@@ -192,12 +192,13 @@ def is_salutation(text: str) -> bool:
         return True
     if _SALUTATION_WORDS.match(text) and "：" in text and _GREETING_END.search(text):
         return True  # 尊敬的各位领导、同志们：大家上午好！
-    if text.endswith(("：", ":")):  # one colon only: ``单位名称：　　填报人：`` is a form's line
+    if text.endswith(("：", ":")):  # ``主席先生：各位代表：`` greets twice; ``单位名称：　　填报人：`` is a form's line
         return (len(text) >= 3 and not text.startswith(("附件", "注")) and not _INTRODUCES.search(text)
-                and text.count("：") + text.count(":") == 1)
+                and not _FORM_BLANK.search(text))
     return len(text) <= 30 and text.endswith(("！", "，")) and _SALUTATION_WORDS.match(text) is not None
 
 
+_FORM_BLANK = re.compile(r"[：:][ \u3000\t_＿]+\S")  # a label, a blank to fill in, the next label
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _TITLED_NAME = re.compile(r"^[\u4e00-\u9fff、]{0,20}(?:书记|主任|局长|部长|市长|省长|主席|校长|院长|县长|区长|厅长|"
                           r"秘书长|总理|总经理|董事长|委员|理事长|处长|司长|署长|行长|队长|会长)\s*[\u4e00-\u9fff·]{2,4}$")
