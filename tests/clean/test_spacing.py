@@ -53,5 +53,6 @@ def test_the_blanks_of_a_form_keep_their_width_as_full_width_spaces():
 def test_spaces_after_a_colon_before_a_value_are_not_a_blank():
     assert clean(["时间：  2024年3月5日"]).lines == ((1, "时间：2024年3月5日"),)
     assert clean(["主持人：  张三"]).lines == ((1, "主持人：张三"),)
+    assert clean(["时间：  2024年3月1日上午9:00"]).lines == ((1, "时间：2024年3月1日上午9:00"),)  # a clock time
     assert clean(["会议定于2024年  3月  5日召开。"]).lines == ((1, "会议定于2024年3月5日召开。"),)
     assert clean(["联系人：张三  电话：12345678"]).lines == ((1, "联系人：张三\u3000电话：12345678"),)

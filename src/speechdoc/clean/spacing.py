@@ -31,8 +31,8 @@ _SENTENCE_MARKS = re.compile("[。，；！？、：]")
 _ARTICLE_MARKER = re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}(?:条|章|节|部分|篇)(?=[ \u00a0])")
 MIN_BLANK = 2  # display cells: a run this wide after a label's colon may be a blank to fill in
 _SPACES = re.escape(SPACE_CHARS)
-_NEXT_LABEL = re.compile(  # 填报人： / 年 of a blank date / （盖章）
-    rf"[^{_SPACES}：:。，；！？]{{1,16}}[：:]|[{_SPACES}]*年[{_SPACES}]|[（(](?:盖章|签字|签名|公章|签章)[）)]")
+_NEXT_LABEL = re.compile(  # 填报人： / 年 of a blank date / （盖章）; not a clock time (上午9:00)
+    rf"[^{_SPACES}：:。，；！？]{{1,16}}(?<!\d)[：:]|[{_SPACES}]*年[{_SPACES}]|[（(](?:盖章|签字|签名|公章|签章)[）)]")
 _BLANK_DATE = re.compile(rf"([{_SPACES}]+)年([{_SPACES}]+)月([{_SPACES}]+)日")
 _BULLET = re.compile(r"^[·•●▪■◆◇►▶]\s*(?=\S)(?!\d{1,4}\s*[·•]$)")  # not a page number ·4·
 
