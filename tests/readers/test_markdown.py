@@ -125,6 +125,16 @@ def test_soft_breaks_before_a_date_inside_a_sentence_still_join():
         assert texts(markdown_document(md)) == [joined]
 
 
+def test_attachment_items_soft_broken_one_to_a_line_stay_items():
+    """``2.`` cannot start a Markdown list inside a paragraph, so the items arrive soft-broken."""
+    assert texts(markdown_document("附件：1. 报名表\n2. 分组名单\n")) == ["附件：1. 报名表", "2. 分组名单"]
+    from tests.readers.models import parse_text_model
+    model = parse_text_model(markdown_document("# 关于报名的通知\n\n各单位：\n\n请按要求报名。\n\n"
+                                               "附件：1. 报名表\n2. 分组名单\n"))
+    assert [b.items for b in model.blocks if b.kind == "attachments"] == [("报名表", "分组名单")]
+    assert texts(markdown_document("附件：关于开展工作的\n实施方案\n")) == ["附件：关于开展工作的实施方案"]  # a wrapped name
+
+
 def test_hard_breaks_and_br_split_lines():
     doc = markdown_document("××市教育局  \n2024年3月5日<br>（此件公开发布）\n")
     assert texts(doc) == ["××市教育局", "2024年3月5日", "（此件公开发布）"]

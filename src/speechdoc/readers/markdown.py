@@ -34,6 +34,7 @@ from .text import read_text
 
 _ATX_OPENING = re.compile(r"^\s*(?:#{1,6}\s+)?")
 _BR_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*\S")  # ``2. 分组名单``
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 _LEADS_INTO_DATE = tuple("于在至到从自的为")  # ``会议定于`` / ``2024年5月1日``: one sentence broken before its date
@@ -255,7 +256,7 @@ def _joined_soft_breaks(lines: list[str]) -> list[str]:
     out = []
     for text in lines:
         parts = text.split(_SOFT_BREAK)
-        if _signature_over_date(parts):
+        if _signature_over_date(parts) or _attachment_list(parts):
             out += parts
             continue
         joined = parts[0]
@@ -264,6 +265,13 @@ def _joined_soft_breaks(lines: list[str]) -> list[str]:
             joined += (" " if latin else "") + part
         out.append(joined)
     return out
+
+
+def _attachment_list(parts: list[str]) -> bool:
+    """A 附件说明 whose numbered items are soft-broken one to a line (``附件：1. 报名表`` / ``2. 分组名单``: a
+    Markdown list may not start at 2., so the items stay in the paragraph)."""
+    first, *rest = [part.strip() for part in parts]
+    return first.startswith(("附件：", "附件:")) and bool(rest) and all(_ATTACHMENT_ITEM.match(p) for p in rest)
 
 
 def _signature_over_date(parts: list[str]) -> bool:
