@@ -64,3 +64,10 @@ def test_a_dotted_page_number_from_a_pdf_copy_is_dropped_whole():
 
     cleaned = clean(["正文第一段，继续写。", "·4·", "写完了。"])
     assert [(d.line, d.text, d.reason) for d in cleaned.dropped] == [(2, "·4·", "page number")]
+
+
+def test_a_font_size_tool_bar_is_page_metadata_whatever_it_is_called():
+    lines = ["【字体：大 中 小】 打印本页 关闭窗口", "关于开展工作的通知", "各单位：", "现将有关事项通知如下。"]
+    assert _dropped(lines) == [(1, "page metadata")]
+    prose = ["关于规范公文字体的通知", "各单位：", "公文正文统一使用仿宋字体，大中小学校参照执行。"]
+    assert _dropped(prose) == []
