@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterator, Sequence
 from . import __version__
 from .api import ReadOptions
 from .errors import EXIT_FAILURE, EXIT_OK, Diagnostic, InputError, OutputError, SpeechdocError
-from .model import Meta
+from .model import Meta, diagnostic_dict
 from .outputs import default_output
 from .stamps import Stamp, StampBook, fingerprint
 from .style import Profile, load_profile
@@ -157,16 +157,8 @@ def _outcome_dict(o: Outcome) -> dict[str, Any]:
     if o.status == CONVERTED:
         d["seconds"] = round(o.seconds, 3)
         d["warnings"] = o.warnings
-        d["warning_details"] = [_diagnostic_dict(w) for w in o.warning_details]
+        d["warning_details"] = [diagnostic_dict(w) for w in o.warning_details]
     return d
-
-
-def _diagnostic_dict(w: Diagnostic) -> dict[str, Any]:
-    """A warning as the model's JSON writes it (``speechdoc inspect --json``)."""
-    out: dict[str, Any] = {"line": w.line, "severity": w.severity, "message": w.message, "hint": w.hint}
-    if w.code:
-        out["code"] = w.code
-    return out
 
 
 # ---------------------------------------------------------------- walking

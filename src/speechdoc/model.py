@@ -196,7 +196,8 @@ def _strings(d: dict[str, Any], key: str) -> list[str]:
     return values
 
 
-def _diag_to_dict(w: Diagnostic) -> dict[str, Any]:
+def diagnostic_dict(w: Diagnostic) -> dict[str, Any]:
+    """A warning as the model's JSON writes it (``speechdoc inspect --json``, and ``batch --json``)."""
     out: dict[str, Any] = {"line": w.line, "severity": w.severity, "message": w.message, "hint": w.hint}
     if w.code:
         out["code"] = w.code
@@ -214,7 +215,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
             {"line": e.line, "column": e.column, "from": e.before, "to": e.after, "rule": e.rule}
             for e in doc.edits
         ],
-        "warnings": [_diag_to_dict(w) for w in doc.warnings],
+        "warnings": [diagnostic_dict(w) for w in doc.warnings],
     }
     if meta:
         out["meta"] = meta
